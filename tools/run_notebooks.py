@@ -1,0 +1,64 @@
+"""Re-execute every chapter in place, top to bottom, each in a fresh kernel of this Python.
+
+    python tools/run_notebooks.py                         # every chapter
+    python tools/run_notebooks.py chapters/01_one_neuron.ipynb
+
+The stored notebooks are what nbval compares against, so they are written without the noise that
+differs between runs: no timing metadata, no stored widget state, no Python version.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import sys
+
+import nbformat
+from jupyter_client.kernelspec import KernelSpec
+from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import navigation  # noqa: E402
+
+
+class CurrentPythonKernel(KernelManager):
+    """A kernel of the Python running this script, whatever kernelspecs the user has installed."""
+
+    @property
+    def kernel_spec(self):
+        return KernelSpec(
+            argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            display_name="Python 3 (ipykernel)", language="python",
+        )
+
+
+def execute(path: pathlib.Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    client = NotebookClient(
+        notebook, km=CurrentPythonKernel(), timeout=600, record_timing=False,
+        store_widget_state=False, resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    notebook.metadata.pop("widgets", None)
+    notebook.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    notebook.metadata.get("language_info", {}).pop("version", None)
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+    nbformat.write(notebook, path)
+
+
+def main(paths: list[str]) -> None:
+    navigation.update_notebooks()
+    navigation.update_readme()
+    targets = [pathlib.Path(p).resolve() for p in paths] or [path for path, _ in navigation.chapters()]
+    for path in targets:
+        print(f"executing {path.relative_to(ROOT)}", flush=True)
+        execute(path)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

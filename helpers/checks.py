@@ -123,36 +123,51 @@ def check_ana_score(answer) -> Feedback:
     )
 
 
+MY_WEIGHTED_SUM_CASES = [
+    ([2, 3, 5], [0.5, 0.3, 0.2]), ([1, -2], [3, 4]), ([7], [0.5]), ([4, 0, 1, 2], [0.25, 9, -1, 0.5]),
+]
+
+# Each pattern is what a common slip computes; a slip is named only if it explains every case.
+MY_WEIGHTED_SUM_SLIPS = [
+    (lambda xs, ws: sum(xs), "It returns the sum of the inputs: multiply each input by its weight."),
+    (lambda xs, ws: sum(ws), "It returns the sum of the weights: multiply each weight by its input."),
+    (lambda xs, ws: sum(xs) * sum(ws), "It multiplies the two sums: multiply pairs first, then add the products."),
+    (lambda xs, ws: sum(x * w for x, w in zip(xs[:-1], ws[:-1])),
+     "The last product is missing: does the loop stop one step early?"),
+    (lambda xs, ws: xs[-1] * ws[-1],
+     "It returns only the last product: add to a running total (+=) instead of replacing it (=)."),
+]
+
+
 @exercise_check
 def check_my_weighted_sum(function) -> Feedback:
     """Chapter 01, exercise 2: a weighted sum written with a loop."""
     if is_stub(function):
         return not_attempted()
     if not callable(function):
-        return mistake(f"Expected a function, but got {type(function).__name__}: pass the function itself, without ().")
-    cases = [([2, 3, 5], [0.5, 0.3, 0.2]), ([1, -2], [3, 4]), ([7], [0.5]), ([4, 0, 1, 2], [0.25, 9, -1, 0.5])]
-    for inputs, weights in cases:
+        return mistake(f"Expected a function, but got {type(function).__name__}: "
+                       "pass the function itself, without ().")
+    results = []
+    for inputs, weights in MY_WEIGHTED_SUM_CASES:
         try:
-            got = function(list(inputs), list(weights))
+            results.append(function(list(inputs), list(weights)))
         except Exception as error:
-            return mistake(f"Your function raised {type(error).__name__} ({error}) for inputs={inputs}, weights={weights}.")
-        if got is None and inputs == cases[0][0]:
-            return not_attempted()
-        expected = sum(x * w for x, w in zip(inputs, weights))
-        feedback = judge(
-            got, expected,
-            mistakes=[
-                (sum(inputs), "It returns the sum of the inputs: multiply each input by its weight."),
-                (sum(weights), "It returns the sum of the weights: multiply each weight by its input."),
-                (sum(inputs) * sum(weights), "It multiplies the two sums: multiply pairs first, then add the products."),
-                (sum(x * w for x, w in zip(inputs[:-1], weights[:-1])), "The last product is missing: does the loop stop one step early?"),
-                (inputs[-1] * weights[-1], "It returns only the last product: add to a running total (+=) instead of replacing it (=)."),
-            ],
-            hint="Start a total at 0, and for each pair add input × weight to it.",
-        )
-        if feedback.status != CORRECT:
-            return mistake(f"For inputs={inputs} and weights={weights}: {feedback.message.removeprefix('❌ Not yet. ')}")
-    return correct("Your loop agrees with the neuron on all four test cases.")
+            return mistake(f"Your function raised {type(error).__name__} ({error}) "
+                           f"for inputs={inputs}, weights={weights}.")
+    if results[0] is None:
+        return not_attempted()
+    verdicts = [judge(got, sum(x * w for x, w in zip(xs, ws)))
+                for got, (xs, ws) in zip(results, MY_WEIGHTED_SUM_CASES)]
+    wrong = [(v, case) for v, case in zip(verdicts, MY_WEIGHTED_SUM_CASES) if v.status != CORRECT]
+    if not wrong:
+        return correct("Your loop agrees with the neuron on all four test cases.")
+    for slip, why in MY_WEIGHTED_SUM_SLIPS:
+        if all(judge(got, slip(xs, ws)).status == CORRECT for got, (xs, ws) in zip(results, MY_WEIGHTED_SUM_CASES)):
+            return mistake(why)
+    verdict, (inputs, weights) = wrong[0]
+    what = verdict.message.removeprefix("❌ Not yet. ")
+    return mistake(f"For inputs={inputs} and weights={weights}: {what} "
+                   "Start a total at 0, and for each pair add input × weight to it.")
 
 
 @exercise_check

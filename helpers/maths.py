@@ -67,8 +67,8 @@ def as_numbers(value, name: str, ndim: int | tuple[int, ...] | None = None) -> n
     """
     if isinstance(value, (str, bytes)):
         raise TypeError(f"{name} must be numbers, but got the text {value!r}.")
-    if isinstance(value, (bool, np.bool_)) or (isinstance(value, np.ndarray) and value.dtype == bool):
-        raise TypeError(f"{name} must be numbers, but got True/False values: {_describe(value)}.")
+    if value is None:
+        raise TypeError(f"{name} must be numbers, but got None.")
     lengths = _ragged_lengths(value)
     if lengths is not None:
         raise ValueError(
@@ -76,18 +76,15 @@ def as_numbers(value, name: str, ndim: int | tuple[int, ...] | None = None) -> n
             "Every row needs the same number of entries."
         )
     try:
-        array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError) as error:
-        if "inhomogeneous" in str(error) or "sequence" in str(error):
-            raise ValueError(
-                f"{name} is a ragged list (its rows differ in length): {_describe(value)}. "
-                "Every row needs the same number of entries."
-            ) from None
-        raise TypeError(
-            f"{name} must contain only numbers, but got {_describe(value)}."
+        raw = np.asarray(value)
+    except ValueError:  # NumPy refuses lists whose rows differ in length
+        raise ValueError(
+            f"{name} is a ragged list (its rows differ in length): {_describe(value)}. "
+            "Every row needs the same number of entries."
         ) from None
-    if np.iscomplexobj(value):
-        raise TypeError(f"{name} must be real numbers, but got complex numbers.")
+    if raw.dtype.kind not in "iuf":
+        _refuse_non_numbers(value, raw, name)
+    array = raw.astype(float)
     allowed = (ndim,) if isinstance(ndim, int) else ndim
     if allowed is not None and array.ndim not in allowed:
         expected = " or ".join(f"{d}-D" for d in allowed)
@@ -103,6 +100,21 @@ def as_numbers(value, name: str, ndim: int | tuple[int, ...] | None = None) -> n
         at = "" if not where else f" at position {where[0] if len(where) == 1 else tuple(map(int, where))}"
         raise ValueError(f"{name} contains {kind}{at}; every value must be a finite number.")
     return array
+
+
+def _refuse_non_numbers(value, raw: np.ndarray, name: str) -> None:
+    """Raise a TypeError naming the first entry of ``value`` that is not a real number.
+
+    Entries of other numeric types (``Fraction``, ``Decimal``) are let through."""
+    if raw.dtype.kind == "c":
+        raise TypeError(f"{name} must be real numbers, but got complex numbers: {_describe(value)}.")
+    entries = np.asarray(value, dtype=object).ravel().tolist() if raw.ndim else [value]
+    for entry in entries:
+        if isinstance(entry, (bool, np.bool_)):
+            raise TypeError(f"{name} must be numbers, but it holds True/False values: {_describe(value)}.")
+        if not isinstance(entry, numbers.Real):
+            what = "None" if entry is None else f"the text {entry!r}" if isinstance(entry, str) else _describe(entry)
+            raise TypeError(f"{name} must contain only numbers, but it holds {what}: {_describe(value)}.")
 
 
 def _as_scalar(value, name: str) -> float:
@@ -288,6 +300,8 @@ def two_layer_network(x, W1, b1, W2, b2, output_activation=relu) -> NetworkResul
     >>> result.z1, result.h, result.y
     (array([ 1., -2.]), array([1., 0.]), array([1.5]))
     """
+    z1 = _layer(x, W1, b1, names=("x", "W1", "b1"))
+    h = relu(z1)
     W1 = as_numbers(W1, "W1", ndim=2)
     W2 = as_numbers(W2, "W2", ndim=2)
     if W2.shape[1] != W1.shape[0]:
@@ -296,8 +310,6 @@ def two_layer_network(x, W1, b1, W2, b2, output_activation=relu) -> NetworkResul
             f"but the hidden layer has {W1.shape[0]} neurons (W1 has shape {W1.shape}). "
             f"W2 should have shape (n_outputs, n_hidden) = ({W2.shape[0]}, {W1.shape[0]})."
         )
-    z1 = _layer(x, W1, b1, names=("x", "W1", "b1"))
-    h = relu(z1)
     z2 = _layer(h, W2, b2, names=("h", "W2", "b2"))
     function = _activation_function(output_activation)
     y = z2 if function is None else function(z2)
@@ -369,7 +381,9 @@ def format_number(value: float, decimals: int = 3) -> str:
     >>> format_number(2.9000000000000004), format_number(1.0), format_number(-0.25)
     ('2.9', '1', '−0.25')
     """
-    text = f"{float(value):.{decimals}f}".rstrip("0").rstrip(".")
+    text = f"{float(value):.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     if text in ("-0", ""):
         text = "0"
     return text.replace("-", MINUS)
@@ -386,6 +400,9 @@ def neuron_formula(inputs, weights, bias=None, activation=None) -> str:
     >>> neuron_formula([2, 3, 5], [0.5, 0.3, 0.2], bias=-1.0, activation="ReLU")
     'ReLU(2×0.5 + 3×0.3 + 5×0.2 − 1) = 1.9'
     """
+    value = neuron(inputs, weights, 0.0 if bias is None else bias, activation=activation)  # checks them all
+    inputs, weights = as_numbers(inputs, "inputs"), as_numbers(weights, "weights")
+
     def factor(v):
         text = format_number(v)
         return f"({text})" if text.startswith(MINUS) else text
@@ -397,5 +414,4 @@ def neuron_formula(inputs, weights, bias=None, activation=None) -> str:
         total += f" {sign} {format_number(abs(bias))}"
     if activation not in (None, "none"):
         total = f"{activation}({total})"
-    value = neuron(inputs, weights, 0.0 if bias is None else bias, activation=activation)
     return f"{total} = {format_number(value)}"

@@ -84,6 +84,7 @@ class NeuronExplorer(Explorer):
         self.figure, ax = plots.new_axes()
         self.artists = plots.contribution_bars(inputs, weights, ax=ax)
         plots.freeze_layout(self.figure)
+        self.live = plots.LivePicture(self.figure, [*self.artists["bars"], *self.artists["labels"]])
         super().__init__([
             widgets.HBox([widgets.VBox(self.input_sliders), widgets.VBox(self.weight_sliders)]),
             self.formula,
@@ -110,7 +111,7 @@ class NeuronExplorer(Explorer):
         # The text goes first: it reaches the browser while the picture is still being drawn.
         self.formula.value = f"<div style='font-size:1.25em'><b>output</b> = {self.formula_text}</div>"
         heights = plots.update_contribution_bars(self.artists, self.inputs, self.weights)
-        self.picture.value = plots.figure_png(self.figure)
+        self.picture.value = self.live.png()
         self.summary.value = plots.describe_contributions(heights)
 
     def __repr__(self):

@@ -82,7 +82,8 @@ def as_numbers(value, name: str, ndim: int | tuple[int, ...] | None = None) -> n
             f"{name} is a ragged list (its rows differ in length): {_describe(value)}. "
             "Every row needs the same number of entries."
         ) from None
-    if raw.dtype.kind not in "iuf":
+    # A list may mix True/False with numbers, which NumPy would quietly store as 1 and 0.
+    if raw.dtype.kind not in "iuf" or (isinstance(value, (list, tuple)) and raw.dtype.kind in "iu"):
         _refuse_non_numbers(value, raw, name)
     array = raw.astype(float)
     allowed = (ndim,) if isinstance(ndim, int) else ndim
@@ -126,9 +127,12 @@ def _as_scalar(value, name: str) -> float:
         return float(array)
     if isinstance(value, (str, bytes)):
         raise TypeError(f"{name} must be a number, but got the text {value!r}.")
-    array = np.asarray(value) if isinstance(value, (list, tuple, np.ndarray)) else None
-    if array is not None and array.ndim > 0:
-        raise ValueError(f"{name} should be one number, but got {array.size} values (shape {array.shape}).")
+    if isinstance(value, (list, tuple, np.ndarray)) and np.ndim(value) > 0:
+        count = int(np.size(value))
+        raise ValueError(
+            f"{name} should be one number, but got {count} value{'s' if count != 1 else ''}: "
+            f"{_describe(value)} (shape {np.shape(value)})."
+        )
     return float(as_numbers(value, name, ndim=0))
 
 
@@ -201,6 +205,15 @@ def tanh(z):
 
 ACTIVATIONS: dict[str, Callable | None] = {"ReLU": relu, "sigmoid": sigmoid, "tanh": tanh, "none": None}
 """The activations by name, in the order the widgets offer them."""
+
+
+def _activation_name(activation) -> str | None:
+    """The name the course writes for an activation given as a function, a name or None."""
+    function = _activation_function(activation)
+    for name, known in ACTIVATIONS.items():
+        if known is function:
+            return None if function is None else name
+    return getattr(function, "__name__", "activation")
 
 
 def _activation_function(activation) -> Callable | None:
@@ -412,6 +425,7 @@ def neuron_formula(inputs, weights, bias=None, activation=None) -> str:
     if bias is not None:
         sign = MINUS if bias < 0 else "+"
         total += f" {sign} {format_number(abs(bias))}"
-    if activation not in (None, "none"):
-        total = f"{activation}({total})"
+    name = _activation_name(activation)
+    if name is not None:
+        total = f"{name}({total})"
     return f"{total} = {format_number(value)}"

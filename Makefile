@@ -21,7 +21,7 @@ $(BIN)/.installed-%: pyproject.toml constraints.txt
 	@touch $@
 
 lab: $(BIN)/.installed-lab
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) chapters/00_start_here.ipynb
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(if $(filter 0,$(shell id -u)),--allow-root) chapters/00_start_here.ipynb
 
 test: $(BIN)/.installed-lab $(BIN)/.installed-test
 	$(BIN)/python -m pytest

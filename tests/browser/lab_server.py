@@ -82,6 +82,7 @@ class LabServer:
         self.port, self.token = _free_port(), os.urandom(16).hex()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = self.tmp / "server.log"
+        self.workspaces = self.tmp / "workspaces"
         self.process = None
 
     def start(self, timeout: float = 60) -> LabServer:
@@ -92,11 +93,12 @@ class LabServer:
             file.write_text(json.dumps(values))
         env = dict(
             os.environ, HOME=str(home), JUPYTERLAB_SETTINGS_DIR=str(settings),
-            JUPYTERLAB_WORKSPACES_DIR=str(self.tmp / "workspaces"),
+            JUPYTERLAB_WORKSPACES_DIR=str(self.workspaces),
             # keep the matplotlib font cache: building it in an empty HOME costs seconds
             MPLCONFIGDIR=os.environ.get("MPLCONFIGDIR", str(Path.home() / ".cache" / "matplotlib")),
         )
-        env.pop("JUPYTER_CONFIG_DIR", None)
+        for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR"):  # all under HOME
+            env.pop(name, None)
         command = [
             sys.executable, "-m", "jupyter", "lab", "--no-browser",
             "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
@@ -135,9 +137,11 @@ class LabServer:
         path = {"lab": "lab/tree", "notebook": "notebooks"}[ui]
         return f"{self.base}/{path}/{notebook}?reset&token={self.token}"
 
-    def shutdown_kernels(self):
+    def reset(self):
+        """Shut every kernel down and forget the saved workspaces: the next page starts afresh."""
         for session in self.api("GET", "sessions"):
             self.api("DELETE", f"sessions/{session['id']}")
+        shutil.rmtree(self.workspaces, ignore_errors=True)
 
     def log_size(self) -> int:
         return self.log.stat().st_size
@@ -168,37 +172,39 @@ class LabServer:
 # Both JupyterLab and Notebook 7 are Lumino apps with the same notebook commands; with
 # expose_app_in_browser the app is window.jupyterapp and the notebook is its current widget.
 
+# Resolves when every cell has run (true), or when a cell raised and stopped the run (false).
 RUN_ALL = """async () => {
     const app = window.jupyterapp;
     const panel = app.shell.currentWidget;
     await panel.context.ready;
     await panel.sessionContext.ready;
     await app.commands.execute('notebook:clear-all-cell-outputs');
-    await app.commands.execute('notebook:run-all-cells');
+    return await app.commands.execute('notebook:run-all-cells');
 }"""
 
-# True once the kernel is idle, every code cell has run and every widget output has rendered.
+# True once the kernel is idle and every widget output has rendered (a widget output that failed
+# shows "Error displaying widget" and gets the class jupyter-widgets itself).
 ALL_RENDERED = """() => {
     const panel = window.jupyterapp.shell.currentWidget;
-    const kernel = panel.sessionContext.session?.kernel;
-    if (!kernel || kernel.status !== 'idle') return false;
-    const cells = [...panel.content.model.cells].filter(cell => cell.type === 'code');
-    if (cells.some(cell => cell.executionCount === null)) return false;
-    const views = [...panel.node.querySelectorAll(
-        '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]')];
-    const expected = cells.flatMap(cell => cell.outputs.toJSON())
-        .filter(output => output.data && output.data['application/vnd.jupyter.widget-view+json']).length;
-    return views.length === expected && views.every(view => view.children.length > 0)
+    if (panel.sessionContext.session?.kernel?.status !== 'idle') return false;
+    const expected = [...panel.content.model.cells].flatMap(cell => cell.type === 'code' ? cell.outputs.toJSON() : [])
+        .filter(output => output.data?.['application/vnd.jupyter.widget-view+json']).length;
+    const rendered = [...panel.node.querySelectorAll('.jp-OutputArea-output')]
+        .filter(node => node.matches('.jupyter-widgets') || node.querySelector(':scope > .jupyter-widgets'));
+    return rendered.length === expected
         && [...panel.node.querySelectorAll('.nnbh-explorer img.nnbh-picture')].every(img => img.src);
 }"""
 
-# Error outputs in the notebook model, and widget outputs that failed to render.
-OUTPUT_ERRORS = """() => {
+# Error outputs and tracebacks in the notebook (but not from cells tagged raises-exception unless
+# `tagged`), widget outputs that failed to render, explorers showing their error message, and
+# whatever WATCH_KERNEL saw.
+OUTPUT_ERRORS = """(tagged = false) => {
     const panel = window.jupyterapp.shell.currentWidget;
-    const errors = [...panel.content.model.cells].filter(cell => cell.type === 'code')
+    const errors = [...panel.content.model.cells]
+        .filter(cell => cell.type === 'code' && (tagged || !(cell.getMetadata('tags') || []).includes('raises-exception')))
         .flatMap(cell => cell.outputs.toJSON())
         .filter(output => output.output_type === 'error'
-                || (output.output_type === 'stream' && output.name === 'stderr' && /Traceback/.test(output.text)))
+                || (output.output_type === 'stream' && /Traceback/.test(output.text)))
         .map(output => output.output_type === 'error' ? `${output.ename}: ${output.evalue}` : output.text);
     for (const node of panel.node.querySelectorAll('.jp-OutputArea-output, .nnbh-error'))
         if (/Error displaying widget/.test(node.textContent) || node.matches('.nnbh-error'))
@@ -206,18 +212,24 @@ OUTPUT_ERRORS = """() => {
     return errors.concat(window.nnbhKernelErrors || []);
 }"""
 
-# Errors and tracebacks the kernel sends outside cell execution (from widget callbacks).
+# Errors, and stderr from widget callbacks (which no cell shows), that the kernel sends from now
+# on. Installed once the notebook has run: at kernel start the widget manager asks for saved widgets
+# on a 'jupyter.widget.control' comm before ipywidgets is imported, and the kernel's harmless
+# "No such comm target registered" / "No such comm" replies arrive on stderr then.
 WATCH_KERNEL = """() => {
     window.nnbhKernelErrors = [];
     const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
     kernel.iopubMessage.connect((_, msg) => {
-        const {msg_type: type} = msg.header, content = msg.content;
-        if (type === 'error') window.nnbhKernelErrors.push(`${content.ename}: ${content.evalue}`);
-        if (type === 'stream' && content.name === 'stderr') window.nnbhKernelErrors.push(content.text);
+        const type = msg.header.msg_type, content = msg.content;
+        const after = `after a ${msg.parent_header.msg_type}`;
+        if (type === 'error') window.nnbhKernelErrors.push(`kernel error ${after}: ${content.ename}: ${content.evalue}`);
+        if (type === 'stream' && content.name === 'stderr')
+            window.nnbhKernelErrors.push(`kernel stderr ${after}: ${content.text}`);
     });
 }"""
 
-# The state of one explorer as the learner sees it.
+# The state of one explorer as the learner sees it: slider readouts (numbers) and the selected
+# option of each toggle-button group (text), by label; formula and summary text; picture URL.
 READ_EXPLORER = """explorer => ({
     kind: [...explorer.classList].filter(name => /^nnbh-/.test(name) && name !== 'nnbh-explorer')
         .map(name => name.slice(5))[0],
@@ -225,13 +237,17 @@ READ_EXPLORER = """explorer => ({
         slider.querySelector('.widget-label').textContent.trim(),
         Number(slider.querySelector('.widget-readout').textContent.trim().replace('\\u2212', '-')),
     ])),
+    choices: Object.fromEntries([...explorer.querySelectorAll('.widget-toggle-buttons')].map(group => [
+        group.querySelector('.widget-label').textContent.trim(),
+        group.querySelector('.mod-active')?.dataset.value,
+    ])),
     formula: explorer.querySelector('.nnbh-formula')?.textContent.trim(),
     picture: explorer.querySelector('img.nnbh-picture')?.src,
     summary: explorer.querySelector('.nnbh-summary')?.textContent.trim(),
 })"""
 
 # Resolves once the kernel is idle and the explorer has not changed for `quiet` ms.
-SETTLED = """async ([explorer, quiet]) => {
+SETTLED = """async (explorer, quiet) => {
     const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
     let last = performance.now();
     const observer = new MutationObserver(() => { last = performance.now(); });
@@ -248,11 +264,17 @@ def open_and_run(page, server: LabServer, notebook: str, ui: str = "lab", timeou
     page.wait_for_function(
         "() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel", timeout=timeout
     )
+    if not page.evaluate(RUN_ALL):  # note: Lab's "run all" stops at cells tagged raises-exception too
+        errors = page.evaluate(OUTPUT_ERRORS, True)
+        raise AssertionError(f"{notebook}: a cell raised and stopped 'run all' in {ui}: {errors}")
+    try:
+        page.wait_for_function(ALL_RENDERED, timeout=timeout)
+    except Exception as error:  # a Playwright TimeoutError: say what the notebook shows instead
+        errors = page.evaluate(OUTPUT_ERRORS)
+        raise AssertionError(f"{notebook}: its widgets did not all render: {errors}") from error
     page.evaluate(WATCH_KERNEL)
-    page.evaluate(RUN_ALL)
-    page.wait_for_function(ALL_RENDERED, timeout=timeout)
     return page.locator(".nnbh-explorer")
 
 
 def settle(explorer, quiet_ms: int = 400):
-    explorer.evaluate(SETTLED.replace("[explorer, quiet]", "explorer").replace("quiet", str(quiet_ms)))
+    explorer.evaluate(SETTLED, quiet_ms)

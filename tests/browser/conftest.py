@@ -1,0 +1,94 @@
+"""Fixtures for the browser tests: one JupyterLab server and one headless Chromium per session.
+
+Without Chromium or Playwright the tests are skipped, unless NNBH_REQUIRE_BROWSER=1 (as in CI),
+which turns the skip into a failure.
+"""
+
+import os
+import re
+
+import pytest
+
+import lab_server
+
+# Server log lines that mean something broke: a traceback, an error-level line from the server
+# ("[E 2026-…") or from a kernel ("ERROR | Exception in comm_msg …" when a widget callback raises).
+SERVER_ERROR = re.compile(r"Traceback|^\[E \d|\bERROR \|")
+
+# Known harmless page errors, both thrown by Notebook 7's own bundle while a page starts
+# (matched on the message and on the throwing frame being in /static/notebook/):
+HARMLESS_PAGE_ERRORS = [
+    # with or without the course's notebooks and settings: Notebook 7.6's shortcuts plugin reads the
+    # settings schema of a plugin the page does not load;
+    r"TypeError: Cannot read properties of undefined \(reading 'schema'\)",
+    # on a server that has served a /lab/tree/<file> page: jupyterlab_server's LabHandler writes
+    # treePath into the page config it shares with Notebook 7, whose page then asks a file browser
+    # it does not have to open that file.
+    r"Error: Command 'filebrowser:open-path' not registered\.",
+]
+HARMLESS_PAGE_ERROR = re.compile(rf"^(?:{'|'.join(HARMLESS_PAGE_ERRORS)})\n\s+at [^\n]*/static/notebook/notebook_core\.")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "browser: drives the notebooks in JupyterLab in headless Chromium (needs chromium, playwright)"
+    )
+
+
+def _missing_browser() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed"
+    if lab_server.find_chromium() is None:
+        return "Chromium was found neither at /usr/bin/chromium nor on PATH"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    missing = _missing_browser()
+    if missing:
+        message = f"{missing}: {lab_server.INSTALL_HINT}."
+        if os.environ.get("NNBH_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{message} (NNBH_REQUIRE_BROWSER=1 requires the browser tests to run)", pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = lab_server.launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def lab(browser):
+    """One server for the session; asks for the browser first, so a missing browser skips early."""
+    with lab_server.LabServer() as server:
+        yield server
+
+
+@pytest.fixture
+def page(browser, lab):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()
+    lab.reset()  # the next test starts with fresh kernels and no saved workspace
+
+
+@pytest.fixture
+def problems(page, lab):
+    """Call ``problems()`` at the end of a test: every error the page, the notebook or the server showed."""
+    seen, log_offset = [], lab.log_size()
+    page.on("console", lambda message: message.type == "error" and seen.append(f"console error: {message.text}"))
+    page.on("pageerror", lambda error: HARMLESS_PAGE_ERROR.match(error.stack or "")
+            or seen.append(f"page error: {error.stack or error}"))
+
+    def collect() -> list[str]:
+        found = seen + page.evaluate(lab_server.OUTPUT_ERRORS)
+        log = lab.log_since(log_offset)
+        return found + [f"server log: {line}" for line in log.splitlines() if SERVER_ERROR.search(line)]
+
+    return collect

@@ -1,0 +1,181 @@
+"""Every explorer of every chapter, driven in a real browser.
+
+For each chapter notebook that displays a widget: clear it, run it, press a key on a slider of
+each explorer, and check that the formula and the picture changed and that the formula and the
+summary say what ``helpers.maths`` computes from the slider values shown on the page.
+"""
+
+import re
+
+import pytest
+
+import lab_server
+from helpers import maths, plots
+
+pytestmark = pytest.mark.browser
+
+
+def _numbered(controls: dict, prefix: str) -> list[float]:
+    """The values of the controls labelled prefix1, prefix2, … in that order."""
+    found = {int(label[len(prefix):]): value for label, value in controls.items() if label.startswith(prefix)}
+    return [found[i] for i in sorted(found)]
+
+
+def _indexed(controls: dict, name: str) -> list:
+    """The values of the controls labelled name[i] (a list) or name[j,i] (a list of rows)."""
+    found = {}
+    for label, value in controls.items():
+        if match := re.fullmatch(rf"{re.escape(name)}\[(\d+)(?:,(\d+))?\]", label):
+            found[tuple(int(index) for index in match.groups() if index is not None)] = value
+    rows = sorted({key[0] for key in found})
+    if all(len(key) == 1 for key in found):
+        return [found[(j,)] for j in rows]
+    return [[found[(j, i)] for i in sorted({key[1] for key in found})] for j in rows]
+
+
+def neuron(controls):
+    inputs, weights = _numbered(controls, "input x"), _numbered(controls, "weight w")
+    products = [x * w for x, w in zip(inputs, weights)]
+    return (
+        f"output = {maths.neuron_formula(inputs, weights)}",
+        plots.describe_contributions(products + [maths.weighted_sum(inputs, weights)]),
+    )
+
+
+def bias_activation(controls):
+    inputs, weights = _numbered(controls, "input x"), _numbered(controls, "weight w")
+    bias, activation = controls["bias b"], controls["activation"]
+    products = [x * w for x, w in zip(inputs, weights)]
+    z = sum(products) + bias
+    output = maths.neuron(inputs, weights, bias, activation)
+    return (
+        f"output = {maths.neuron_formula(inputs, weights, bias, activation)}",
+        f"{plots.describe_contributions(products + [bias, z], bias=True)} "
+        f"{plots.describe_activation(activation, z, output)}",
+    )
+
+
+def layer(controls):
+    x, W, b = _indexed(controls, "x"), _indexed(controls, "W"), _indexed(controls, "b")
+    return "\n".join(maths.layer_formula(x, W, b)), plots.describe_layer_diagram(plots.layer_drawing(x, W, b))
+
+
+# Explorer kind (its CSS class nnbh-<kind>) -> its controls' values by label -> (formula text, summary text).
+EXPECTED = {"neuron": neuron, "bias-activation": bias_activation, "layer": layer}
+
+
+def expected_texts(state) -> tuple[str, str]:
+    controls = {**state["sliders"], **state["choices"]}
+    if state["kind"] not in EXPECTED:
+        pytest.fail(
+            f"No expectation for explorers of kind {state['kind']!r} (controls {list(controls)}): "
+            f"add a function to EXPECTED in {__file__} that computes its formula and summary texts.",
+            pytrace=False,
+        )
+    return EXPECTED[state["kind"]](controls)
+
+
+def assert_follows_maths(state, where: str):
+    formula, summary = expected_texts(state)
+    assert (state["formula"], state["summary"]) == (formula, summary), f"{where}: {state['sliders']} {state['choices']}"
+
+
+def read(explorer):
+    return explorer.evaluate(lab_server.READ_EXPLORER)
+
+
+def roomiest_slider(explorer):
+    """The slider furthest from its maximum, so that moving it right changes its value."""
+    handles = explorer.locator(".noUi-handle")
+    room = handles.evaluate_all(
+        "handles => handles.map(h => (h.ariaValueMax - h.ariaValueNow) / (h.ariaValueMax - h.ariaValueMin))"
+    )
+    return explorer.locator(".widget-slider").nth(room.index(max(room)))
+
+
+def move_right(page, slider, how: str):
+    """Move a slider right, by the keyboard (focus its handle, ArrowRight) or by a click on its track."""
+    if how == "key":
+        slider.locator(".noUi-handle").focus()
+        page.keyboard.press("ArrowRight")
+    else:
+        track = slider.locator(".noUi-target")
+        box = track.bounding_box()
+        track.click(position={"x": 0.9 * box["width"], "y": box["height"] / 2})
+
+
+# Resolves when the formula and the picture have both changed, an error shows, or after `ms`.
+CHANGED = """async ([explorer, formula, picture, ms]) => {
+    const changed = () => explorer.querySelector('.nnbh-formula').textContent.trim() !== formula
+        && explorer.querySelector('img.nnbh-picture').src !== picture;
+    for (const end = performance.now() + ms; performance.now() < end && !changed();)
+        await new Promise(resolve => setTimeout(resolve, 20));
+}"""
+
+
+def assert_updates(page, explorer, before, problems, where: str, seconds: float = 10):
+    """Wait for the explorer to redraw after a move, then check it did."""
+    page.evaluate(CHANGED, [explorer.element_handle(), before["formula"], before["picture"], seconds * 1000])
+    lab_server.settle(explorer)
+    after = read(explorer)
+    changed = {key: after[key] != before[key] for key in ("sliders", "formula", "picture")}
+    assert all(changed.values()), f"{where}: not all changed within {seconds} s: {changed}; now {after}; {problems()}"
+    return after
+
+
+NOTEBOOKS = [path.name for path in lab_server.widget_notebooks()]
+NO_WIDGETS = pytest.mark.skipif(not NOTEBOOKS, reason=f"no notebook in {lab_server.CHAPTERS} displays a widget yet")
+CASES = [pytest.param(name, "lab", "key", id=f"{name}-lab") for name in NOTEBOOKS]
+# Notebook 7 swallows ArrowLeft/ArrowRight on a focused slider (see the xfail test below): click instead.
+CASES += [pytest.param(name, "notebook", "click", id=f"{name}-notebook7") for name in NOTEBOOKS[:1]]
+
+
+@NO_WIDGETS
+@pytest.mark.parametrize("notebook, ui, how", CASES or [pytest.param(None, None, None, id="none")])
+def test_moving_a_slider_updates_formula_and_picture(lab, page, problems, notebook, ui, how):
+    explorers = lab_server.open_and_run(page, lab, notebook, ui)
+    assert explorers.count() > 0, f"{notebook} uses helpers.widgets but shows no .nnbh-explorer"
+    for i in range(explorers.count()):
+        explorer = explorers.nth(i)
+        where = f"{notebook} in {ui}, explorer {i + 1}"
+        before = read(explorer)
+        assert_follows_maths(before, f"{where}, before any change")
+        move_right(page, roomiest_slider(explorer), how)
+        after = assert_updates(page, explorer, before, problems, where)
+        assert_follows_maths(after, f"{where}, after moving a slider by {how}")
+    lab_server.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    explorers.first.scroll_into_view_if_needed()
+    page.screenshot(path=lab_server.SCREENSHOTS / f"{notebook.removesuffix('.ipynb')}-{ui}.png")
+    assert not (found := problems()), "\n".join(found)
+
+
+@NO_WIDGETS
+def test_a_burst_of_key_presses_ends_on_the_right_value(lab, page, problems):
+    explorer = lab_server.open_and_run(page, lab, NOTEBOOKS[0]).first
+    slider = roomiest_slider(explorer)
+    label = slider.locator(".widget-label").text_content().strip()
+    start = read(explorer)["sliders"][label]
+    move_right(page, slider, "key")  # one step first, to learn the slider's step
+    lab_server.settle(explorer)
+    one_step = read(explorer)["sliders"][label]
+    for key in ["ArrowRight", "ArrowLeft"] * 49 + ["ArrowRight", "ArrowRight"]:  # 100 presses, net +2 steps
+        page.keyboard.press(key)
+    lab_server.settle(explorer, quiet_ms=1000)
+    end = read(explorer)
+    assert end["sliders"][label] == pytest.approx(one_step + 2 * (one_step - start)), f"{label} after the burst"
+    assert_follows_maths(end, f"{NOTEBOOKS[0]}, after 100 key presses on {label}")
+    assert not (found := problems()), "\n".join(found)
+
+
+@NO_WIDGETS
+@pytest.mark.xfail(strict=True, reason=(
+    "Notebook 7 handles keys in the capture phase, so its command-mode shortcuts "
+    "notebook:move-cursor-heading-below-or-expand / -above-or-collapse (ArrowRight / ArrowLeft) "
+    "take the keys before the focused slider sees them. Disabling those two shortcuts "
+    "(e.g. in the environment's overrides.json) fixes it; then remove this xfail."
+))
+def test_arrow_keys_move_a_slider_in_notebook7(lab, page, problems):
+    explorer = lab_server.open_and_run(page, lab, NOTEBOOKS[0], "notebook").first
+    before = read(explorer)
+    move_right(page, roomiest_slider(explorer), "key")
+    assert_updates(page, explorer, before, problems, f"{NOTEBOOKS[0]} in Notebook 7", seconds=3)

@@ -23,6 +23,7 @@ __all__ = [
     "count_parameters",
     "dense",
     "format_number",
+    "layer_formula",
     "neuron",
     "neuron_formula",
     "parameter_breakdown",
@@ -276,12 +277,17 @@ def _layer(x, W, b, names: tuple[str, str, str]) -> np.ndarray:
             f"{x_name} has {got} entries" if x.ndim == 1
             else f"each row of {x_name} has {got} entries ({x_name} has shape {x.shape})"
         )
-        message = (
-            f"{W_name} has shape {W.shape}, so each of its {n_neurons} neurons expects {n_inputs} inputs, "
-            f"but {what}. {W_name} should have shape (n_neurons, n_inputs) = ({n_neurons}, {got})."
-        )
-        if n_neurons == got:
-            message += f" It looks transposed: try {W_name}.T."
+        if n_neurons == got:  # W's rows match x: W was most likely written the other way round
+            message = (
+                f"{W_name} has shape {W.shape}, so each of its {n_neurons} neurons expects {n_inputs} inputs, "
+                f"but {what}. {W_name} should have shape (n_neurons, n_inputs) = ({n_inputs}, {got}). "
+                f"It looks transposed: try {W_name}.T."
+            )
+        else:
+            message = (
+                f"{W_name} has shape {W.shape}, so each of its {n_neurons} neurons expects {n_inputs} inputs, "
+                f"but {what}. {W_name} should have shape (n_neurons, n_inputs) = ({n_neurons}, {got})."
+            )
         raise ValueError(message)
     if b.shape != (n_neurons,):
         raise ValueError(
@@ -429,3 +435,24 @@ def neuron_formula(inputs, weights, bias=None, activation=None) -> str:
     if name is not None:
         total = f"{name}({total})"
     return f"{total} = {format_number(value)}"
+
+
+def layer_formula(x, W, b) -> list[str]:
+    """One line per neuron of a layer with ReLU: its z written out with the numbers, then its output h.
+
+    Neurons are counted from 0, as in NumPy: line j uses row ``W[j]`` and bias ``b[j]``.
+    Shapes: ``x`` (n_inputs,), ``W`` (n_neurons, n_inputs), ``b`` (n_neurons,) -> n_neurons lines.
+    Introduced in chapter 03.
+
+    >>> for line in layer_formula([2, 3, 5], [[0.5, 0.3, 0.2], [1, 0, -1]], [-1, 1]):
+    ...     print(line)
+    neuron 0: z = 2×0.5 + 3×0.3 + 5×0.2 − 1 = 1.9, h = ReLU(1.9) = 1.9
+    neuron 1: z = 2×1 + 3×0 + 5×(−1) + 1 = −2, h = ReLU(−2) = 0
+    """
+    z = dense(x, W, b)  # checks every shape
+    x, W, b = as_numbers(x, "x"), as_numbers(W, "W"), as_numbers(b, "b")
+    return [
+        f"neuron {j}: z = {neuron_formula(x, W[j], b[j])}, "
+        f"h = ReLU({format_number(z[j])}) = {format_number(relu(z[j]))}"
+        for j in range(len(z))
+    ]

@@ -208,7 +208,7 @@ W_2x3 = np.array([[0.5, 0.3, 0.2], [1.0, 0.0, -1.0]])
 DENSE_CASES = [
     pytest.param([2, 3, 5], W_2x3.T, [0, 0], ValueError,
                  ["W has shape (3, 2)", "expects 2 inputs", "x has 3 entries",
-                  "(n_neurons, n_inputs) = (3, 3)", "It looks transposed: try W.T."], id="W-transposed"),
+                  "(n_neurons, n_inputs) = (2, 3)", "It looks transposed: try W.T."], id="W-transposed"),
     pytest.param(np.ones((5, 3)), W_2x3.T, [0, 0], ValueError,
                  ["W has shape (3, 2)", "each row of x has 3 entries (x has shape (5, 3))", "try W.T"],
                  id="W-transposed-batch"),

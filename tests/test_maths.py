@@ -672,3 +672,38 @@ def test_neuron_formula_has_one_term_per_input_and_ends_in_the_loop_sum(pair):
     assert float(right.replace(MINUS, "-")) == pytest.approx(
         loop_weighted_sum(inputs, weights), abs=0.0005 + TOL
     )
+
+
+# ---------------------------------------------------------------------------
+# layer_formula
+# ---------------------------------------------------------------------------
+
+def test_layer_formula_of_the_chapter_03_layer():
+    lines = maths.layer_formula([2, 3, 5], [[0.5, 0.3, 0.2], [1, 0, -1], [-0.5, 1, 0], [0, -0.5, 0.5]],
+                                [-1, 1, 0.5, -2])
+    assert lines == [
+        f"neuron 0: z = 2×0.5 + 3×0.3 + 5×0.2 {MINUS} 1 = 1.9, h = ReLU(1.9) = 1.9",
+        f"neuron 1: z = 2×1 + 3×0 + 5×({MINUS}1) + 1 = {MINUS}2, h = ReLU({MINUS}2) = 0",
+        f"neuron 2: z = 2×({MINUS}0.5) + 3×1 + 5×0 + 0.5 = 2.5, h = ReLU(2.5) = 2.5",
+        f"neuron 3: z = 2×0 + 3×({MINUS}0.5) + 5×0.5 {MINUS} 2 = {MINUS}1, h = ReLU({MINUS}1) = 0",
+    ]
+
+
+@fast
+@given(layer_setups())
+def test_layer_formula_has_one_line_per_neuron_ending_in_relu_of_the_loop_sum(setup):
+    x, W, b = setup
+    lines = maths.layer_formula(x, W, b)
+    expected = loop_layer(x, W, b)
+    assert len(lines) == len(W)
+    for j, (line, z) in enumerate(zip(lines, expected)):
+        assert line.startswith(f"neuron {j}: z = ")
+        z_part, h_part = line.split(", h = ")
+        assert z_part.count("×") == len(x)
+        assert float(z_part.rsplit(" = ", 1)[1].replace(MINUS, "-")) == pytest.approx(z, abs=0.0005 + TOL)
+        assert float(h_part.rsplit(" = ", 1)[1].replace(MINUS, "-")) == pytest.approx(max(0.0, z), abs=0.0005 + TOL)
+
+
+def test_layer_formula_refuses_a_transposed_W_like_dense():
+    with pytest.raises(ValueError, match=r"\(n_neurons, n_inputs\) = \(4, 3\). It looks transposed"):
+        maths.layer_formula([2, 3, 5], np.ones((3, 4)), [0, 0, 0, 0])

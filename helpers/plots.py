@@ -167,6 +167,17 @@ def png_bytes(rgba: np.ndarray) -> bytes:
             + chunk(b"IEND", b""))
 
 
+def steady_limit(current: float, needed: float) -> float:
+    """An axis limit for ``needed``: the ``current`` one while it is big enough and not more than
+    twice too big, else the next ``nice_limit``. So a slider moving back and forth across a
+    boundary does not make the axis (and the whole picture) redraw on every step.
+
+    >>> steady_limit(2.5, 1.9), steady_limit(2.5, 2.6), steady_limit(2.5, 1.0)
+    (2.5, 5.0, 1.0)
+    """
+    return float(current) if 0.5 * current <= needed <= current else nice_limit(needed)
+
+
 def nice_limit(value: float) -> float:
     """The smallest of 1, 2, 2.5, 5 times a power of ten that is at least ``value`` (> 0).
 
@@ -224,12 +235,14 @@ def update_contribution_bars(artists, inputs, weights, bias=None) -> np.ndarray:
         label.set_position((label.get_position()[0], height))
         label.set_text(maths.format_number(height, decimals=2))
         label.set_verticalalignment("bottom" if height >= 0 else "top")
-    top = nice_limit(max(1.0, float(heights.max()) * 1.2))
+    ax = artists["bars"][0].axes
+    old_bottom, old_top = ax.get_ylim()
+    top = steady_limit(old_top, max(1.0, float(heights.max()) * 1.2))
     low = float(heights.min())
     # Below zero, at least a quarter of the height above: the range then changes rarely while a
     # small negative bar (a bias near 0) moves, and each change means a full redraw.
-    bottom = -nice_limit(max(-low * 1.2, 0.25 * top)) if low < 0 else -0.1 * top
-    artists["bars"][0].axes.set_ylim(bottom, top)
+    bottom = -steady_limit(-old_bottom, max(-low * 1.2, 0.25 * top)) if low < 0 else -0.1 * top
+    ax.set_ylim(bottom, top)
     return heights
 
 
@@ -299,9 +312,9 @@ def curves(xs, named_values: dict, ax=None, xlabel: str = "input", ylabel: str =
 # An activation function, with the neuron's z marked (chapter 02)
 # ---------------------------------------------------------------------------
 
-def _activation_limits(name: str, z: float) -> tuple[tuple[float, float], tuple[float, float]]:
+def _activation_limits(name: str, z: float, current: float = 4.0) -> tuple[tuple[float, float], tuple[float, float]]:
     """The x and y ranges that show this activation around ``z``; they change in jumps, rarely."""
-    lim = nice_limit(max(4.0, abs(z) * 1.1))
+    lim = steady_limit(current, max(4.0, abs(z) * 1.1))
     y_range = {
         "ReLU": (-0.1 * lim, 1.05 * lim),
         "sigmoid": (-0.1, 1.1),
@@ -341,8 +354,8 @@ def update_activation_plot(artists, activation, z: float) -> tuple[float, float]
     name = maths._activation_name(activation) or "none"
     z = maths._as_scalar(z, "z")
     y = z if function is None else float(function(z))
-    (x_low, x_high), y_range = _activation_limits(name, z)
     ax = artists["curve"].axes
+    (x_low, x_high), y_range = _activation_limits(name, z, current=ax.get_xlim()[1])
     xs = np.linspace(x_low, x_high, 201)
     artists["curve"].set_data(xs, xs if function is None else function(xs))
     artists["marker"].set_data([z], [y])

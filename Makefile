@@ -4,12 +4,13 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8888
 
-.PHONY: lab test notebooks benchmark clean help
+.PHONY: lab test notebooks student benchmark clean help
 
 help:
 	@echo "make lab        set up and open the course in JupyterLab"
 	@echo "make test       set up and run every test"
 	@echo "make notebooks  re-execute every chapter in place"
+	@echo "make student    write the student edition (no solutions) to student/"
 	@echo "make benchmark  measure widget latency in a real browser"
 	@echo "make clean      remove the virtual environment and caches"
 
@@ -29,6 +30,9 @@ test: $(BIN)/.installed-lab $(BIN)/.installed-test
 
 notebooks: $(BIN)/.installed-lab $(BIN)/.installed-test
 	$(BIN)/python tools/run_notebooks.py
+
+student: $(BIN)/.installed-lab
+	$(BIN)/python tools/student_edition.py
 
 benchmark: $(BIN)/.installed-lab $(BIN)/.installed-test
 	$(BIN)/python benchmarks/widget_latency.py

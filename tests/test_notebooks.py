@@ -134,3 +134,7 @@ def test_every_solution_passes_its_check(path):
     for stub, check, _ in found:
         said = "".join(o.get("text", "") for o in check.outputs)
         assert said.startswith("✅ Correct"), f"solution {stub.source!r} got: {said}"
+
+
+def test_readme_chapter_table_is_up_to_date():
+    assert navigation.chapter_table() in (ROOT / "README.md").read_text(encoding="utf-8"), "run `make notebooks`"

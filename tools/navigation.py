@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pathlib
 import re
+import tomllib
 
 import nbformat
 
@@ -58,12 +59,24 @@ def update_notebooks() -> list[pathlib.Path]:
     return changed
 
 
+def repository() -> str:
+    """``owner/name`` of the course's GitHub repository, from pyproject.toml."""
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]
+    return urls["Repository"].removeprefix("https://github.com/")
+
+
+def binder_link(path: str) -> str:
+    """A Binder address that builds the course and opens ``path`` in JupyterLab."""
+    return f"https://mybinder.org/v2/gh/{repository()}/HEAD?urlpath=lab/tree/{path}"
+
+
 def chapter_table() -> str:
-    rows = ["| chapter | what you do |", "|---|---|"]
+    rows = ["| chapter | what you do | online |", "|---|---|---|"]
     for path, title in chapters():
         purpose = nbformat.read(path, as_version=4).cells[0].source.splitlines()
         summary = next((line for line in purpose[1:] if line.strip()), "")
-        rows.append(f"| [{title}](chapters/{path.name}) | {summary} |")
+        badge = f"[![Open in Binder](https://mybinder.org/badge_logo.svg)]({binder_link(f'chapters/{path.name}')})"
+        rows.append(f"| [{title}](chapters/{path.name}) | {summary} | {badge} |")
     return "\n".join(rows)
 
 

@@ -18,6 +18,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrow, Polygon
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
@@ -48,6 +49,18 @@ def figure_png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     figure.canvas.print_png(buffer)
     return buffer.getvalue()
+
+
+def show(figure: Figure, summary: str) -> None:
+    """Show a figure in a notebook with its one-line text summary above it.
+
+    The summary says in words what the picture shows, for anyone who cannot see it, and it is the
+    part of the output that the tests compare (the PNG itself is not compared).
+    """
+    from IPython.display import Image as PNG, display  # only needed inside a notebook
+
+    print(summary)
+    display(PNG(data=figure_png(figure)))
 
 
 class LivePicture:
@@ -503,11 +516,12 @@ def layer_drawing(x, W, b) -> LayerDrawing:
     Introduced in chapter 03.
     """
     z = maths.dense(x, W, b)  # checks the shapes
-    W = np.asarray(W, dtype=float)
-    return LayerDrawing(
-        x=np.asarray(x, dtype=float), z=z, h=maths.relu(z),
-        edges=[[edge_style(w) for w in row] for row in W],
-    )
+    return LayerDrawing(x=np.asarray(x, dtype=float), z=z, h=maths.relu(z), edges=_edge_styles(W))
+
+
+def _edge_styles(W) -> list:
+    """The ``EdgeStyle`` of every weight of ``W``, as rows like ``W``'s."""
+    return [[edge_style(w) for w in row] for row in np.asarray(W, dtype=float)]
 
 
 def _layer_positions(n_inputs: int, n_neurons: int):
@@ -524,6 +538,61 @@ INPUT_X, NEURON_X = 0.0, 5.0
 # How far along each edge (from input to neuron) its weight is written: a different distance for
 # each input, so the labels of edges that meet at one neuron stand apart.
 LABEL_AT = (0.84, 0.71, 0.58, 0.77, 0.64)
+CIRCLE = {"boxstyle": "circle,pad=0.25", "facecolor": "white", "edgecolor": "black", "linewidth": 1.2}
+
+
+def _dense_edges(ax, source, target, label_at=LABEL_AT):
+    """A line and a value label for every edge of a layer, from the nodes at ``source`` to those at
+    ``target`` (each ``(x, heights)``), as rows like ``W``'s: ``[j][i]`` from source i to target j.
+    Returns ``(edges, labels)``; ``_restyle_edges`` styles them by weight."""
+    (x0, ys0), (x1, ys1) = source, target
+    edges, labels = [], []
+    for yj in ys1:
+        row, row_labels = [], []
+        for i, yi in enumerate(ys0):
+            (line,) = ax.plot([x0, x1], [yi, yj], solid_capstyle="butt", zorder=1)
+            t = label_at[i % len(label_at)]
+            text = ax.text(x0 + t * (x1 - x0), yi + t * (yj - yi), "", fontsize=8,
+                           ha="center", va="center", zorder=3,
+                           bbox={"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none"})
+            row.append(line)
+            row_labels.append(text)
+        edges.append(row)
+        labels.append(row_labels)
+    return edges, labels
+
+
+def _restyle_edges(edges, labels, styles) -> None:
+    """Give the edges and labels of ``_dense_edges`` their ``EdgeStyle`` (rows ``[j][i]``)."""
+    for row, row_labels, row_styles in zip(edges, labels, styles):
+        for line, text, style in zip(row, row_labels, row_styles):
+            line.set_linewidth(style.width)
+            line.set_linestyle(style.linestyle)
+            line.set_color(style.colour)
+            text.set_text(style.label)
+            text.set_color(style.colour)
+
+
+def _input_circles(ax, at: float, heights) -> list:
+    """One circle per input, labelled ``x[i]`` on its left; returns the circles' (empty) texts."""
+    circles = []
+    for i, yi in enumerate(heights):
+        ax.text(at - 0.55, yi, f"x[{i}]", ha="right", va="center", fontsize=10)
+        circles.append(ax.text(at, yi, "", ha="center", va="center", fontsize=9, zorder=4, bbox=CIRCLE))
+    return circles
+
+
+def _edge_counts(styles) -> str:
+    """How many edges are drawn, and how many of each line style: ``6 edges: 4 solid (positive), …``."""
+    found = [style.linestyle for row in styles for style in row]
+    counts = [(found.count("-"), "solid (positive)"), (found.count("--"), "dashed (negative)"),
+              (found.count(":"), "dotted (zero)")]
+    return f"{len(found)} edges: " + ", ".join(f"{count} {what}" for count, what in counts if count)
+
+
+def _listed(values) -> str:
+    """Values as the diagrams' summaries write them: ``[1.9, −2, 2.5]``."""
+    return "[" + ", ".join(maths.format_number(v, 2) for v in values) + "]"
 
 
 def layer_diagram(x, W, b, ax=None):
@@ -543,28 +612,12 @@ def layer_diagram(x, W, b, ax=None):
     if ax is None:
         _, ax = new_axes(7.0, 4.0)
     in_y, out_y = _layer_positions(n_inputs, n_neurons)
-    edges, edge_labels = [], []
-    for j, yj in enumerate(out_y):
-        row, row_labels = [], []
-        for i, yi in enumerate(in_y):
-            (line,) = ax.plot([INPUT_X, NEURON_X], [yi, yj], solid_capstyle="butt", zorder=1)
-            t = LABEL_AT[i % len(LABEL_AT)]
-            text = ax.text(INPUT_X + t * (NEURON_X - INPUT_X), yi + t * (yj - yi), "", fontsize=8,
-                           ha="center", va="center", zorder=3,
-                           bbox={"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none"})
-            row.append(line)
-            row_labels.append(text)
-        edges.append(row)
-        edge_labels.append(row_labels)
-    circle = {"boxstyle": "circle,pad=0.25", "facecolor": "white", "edgecolor": "black", "linewidth": 1.2}
-    inputs = []
-    for i, yi in enumerate(in_y):
-        ax.text(INPUT_X - 0.55, yi, f"x[{i}]", ha="right", va="center", fontsize=10)
-        inputs.append(ax.text(INPUT_X, yi, "", ha="center", va="center", fontsize=9, zorder=4, bbox=circle))
+    edges, edge_labels = _dense_edges(ax, (INPUT_X, in_y), (NEURON_X, out_y))
+    inputs = _input_circles(ax, INPUT_X, in_y)
     neurons, biases, outputs = [], [], []
     for j, yj in enumerate(out_y):
         neurons.append(ax.text(NEURON_X, yj, f"{j}", ha="center", va="center", fontsize=10, zorder=4,
-                               bbox={**circle, "facecolor": "#f2f2f2"}))
+                               bbox={**CIRCLE, "facecolor": "#f2f2f2"}))
         biases.append(ax.text(NEURON_X + 0.45, yj + 0.04, "", ha="left", va="bottom", fontsize=8))
         outputs.append(ax.text(NEURON_X + 0.45, yj - 0.04, "", ha="left", va="top", fontsize=9))
     ax.text(INPUT_X, in_y[0] + 0.7, "inputs", ha="center", fontsize=9, fontweight="bold")
@@ -589,13 +642,7 @@ def update_layer_diagram(artists, x, W, b) -> LayerDrawing:
         )
     f = maths.format_number
     b = np.asarray(b, dtype=float)
-    for row, row_labels, styles in zip(artists["edges"], artists["edge_labels"], drawing.edges):
-        for line, text, style in zip(row, row_labels, styles):
-            line.set_linewidth(style.width)
-            line.set_linestyle(style.linestyle)
-            line.set_color(style.colour)
-            text.set_text(style.label)
-            text.set_color(style.colour)
+    _restyle_edges(artists["edges"], artists["edge_labels"], drawing.edges)
     for text, value in zip(artists["inputs"], drawing.x):
         text.set_text(f(value, 2))
     for j, (bias_text, output_text) in enumerate(zip(artists["biases"], artists["outputs"])):
@@ -606,14 +653,340 @@ def update_layer_diagram(artists, x, W, b) -> LayerDrawing:
 
 def describe_layer_diagram(drawing: LayerDrawing) -> str:
     """A one-line text summary of what ``layer_diagram`` shows for this ``LayerDrawing``."""
+    return (f"Inputs x = {_listed(drawing.x)}; z = {_listed(drawing.z)}; ReLU outputs h = {_listed(drawing.h)}. "
+            f"{_edge_counts(drawing.edges)}.")
+
+
+# ---------------------------------------------------------------------------
+# A two-layer network as a diagram (chapters 04 and 05)
+# ---------------------------------------------------------------------------
+
+HIDDEN_X, OUTPUT_X = NEURON_X, 2 * NEURON_X
+# Where the weights are written along the edges of a network: nearer the middle than in
+# ``layer_diagram``, so that no label hides under the boxes of the hidden and output neurons.
+NETWORK_LABEL_AT = (0.66, 0.52, 0.38, 0.59, 0.45)
+NODE = {"boxstyle": "round,pad=0.3", "facecolor": "#f2f2f2", "edgecolor": "black", "linewidth": 1.2}
+
+
+class NetworkDrawing(NamedTuple):
+    """What ``network_diagram`` shows for a two-layer network: every value, and how each edge is drawn."""
+
+    x: np.ndarray
+    z1: np.ndarray
+    h: np.ndarray
+    z2: np.ndarray
+    y: np.ndarray
+    edges1: list  #: edges1[j][i] is the EdgeStyle of W1[j, i], the edge from input i to hidden neuron j
+    edges2: list  #: edges2[k][j] is the EdgeStyle of W2[k, j], the edge from hidden neuron j to output k
+    hidden_off: np.ndarray   #: True for each hidden neuron whose ReLU gives 0 (drawn in a dashed box)
+    outputs_off: np.ndarray  #: the same for the outputs (never True without a ReLU at the output)
+
+
+def network_drawing(x, W1, b1, W2, b2, output_activation="ReLU") -> NetworkDrawing:
+    """The values and edge styles ``network_diagram`` draws for one input ``x`` (no drawing).
+
+    Introduced in chapter 04.
+    """
+    result = maths.two_layer_network(x, W1, b1, W2, b2, output_activation)  # checks the shapes
+    if result.z1.ndim != 1:
+        raise ValueError(f"a network diagram shows one input x of shape (n_inputs,), not a batch of shape {np.shape(x)}.")
+    relu_output = maths._activation_name(output_activation) == "ReLU"
+    return NetworkDrawing(np.asarray(x, dtype=float), *result, _edge_styles(W1), _edge_styles(W2),
+                          hidden_off=result.h == 0, outputs_off=(result.y == 0) & relu_output)
+
+
+def network_diagram(x, W1, b1, W2, b2, output_activation="ReLU", ax=None):
+    """A two-layer network drawn as circles, boxes and edges: the inputs (left), the hidden neurons
+    (middle), the output neurons (right), and an edge for every weight, styled as in ``layer_diagram``.
+
+    Each neuron is a box holding its z and its activation (``z1[j]`` and ``h[j]``; ``z2[k]`` and
+    ``y[k]``), with its bias written above it; a neuron whose activation is 0 has a dashed, white box.
+    The edge from input ``i`` to hidden neuron ``j`` carries ``W1[j, i]``; from hidden neuron ``j``
+    to output ``k``, ``W2[k, j]``.
+    Returns a dict of the artists: ``edges1``, ``edge_labels1``, ``edges2``, ``edge_labels2`` (lists
+    of rows, as W1 and W2), ``inputs``, ``hidden`` and ``outputs`` (the circles and boxes with their
+    values), ``biases1`` and ``biases2``. ``update_network_diagram`` moves them to new numbers.
+    Introduced in chapter 04.
+    """
+    drawing = network_drawing(x, W1, b1, W2, b2, output_activation)
+    if ax is None:
+        _, ax = new_axes(9.0, 4.2)
+    sizes = len(drawing.x), len(drawing.h), len(drawing.y)
+    in_y, hidden_y, out_y = (_layer_positions(max(sizes), n)[1] for n in sizes)
+    edges1, edge_labels1 = _dense_edges(ax, (INPUT_X, in_y), (HIDDEN_X, hidden_y), NETWORK_LABEL_AT)
+    edges2, edge_labels2 = _dense_edges(ax, (HIDDEN_X, hidden_y), (OUTPUT_X, out_y), NETWORK_LABEL_AT)
+    inputs = _input_circles(ax, INPUT_X, in_y)
+
+    def boxes(at, heights):
+        return ([ax.text(at, yj, "", ha="center", va="center", fontsize=8, zorder=4, bbox=dict(NODE))
+                 for yj in heights],
+                [ax.text(at, yj + 0.27, "", ha="center", va="bottom", fontsize=8, zorder=4) for yj in heights])
+
+    hidden, biases1 = boxes(HIDDEN_X, hidden_y)
+    outputs, biases2 = boxes(OUTPUT_X, out_y)
+    top = max(in_y.max(), hidden_y.max(), out_y.max()) + 0.75
+    name = maths._activation_name(output_activation)
+    plural = "s" if len(drawing.y) > 1 else ""
+    for at, title in [(INPUT_X, "inputs x"), (HIDDEN_X, "hidden layer (ReLU)"),
+                      (OUTPUT_X, f"output{plural} ({name or 'no activation'})")]:
+        ax.text(at, top, title, ha="center", fontsize=9, fontweight="bold")
+    ax.set_xlim(INPUT_X - 1.4, OUTPUT_X + 1.4)
+    ax.set_ylim(-top + 0.35, top + 0.3)
+    ax.set_axis_off()
+    artists = {"edges1": edges1, "edge_labels1": edge_labels1, "edges2": edges2, "edge_labels2": edge_labels2,
+               "inputs": inputs, "hidden": hidden, "outputs": outputs, "biases1": biases1, "biases2": biases2}
+    update_network_diagram(artists, x, W1, b1, W2, b2, output_activation)
+    return artists
+
+
+def update_network_diagram(artists, x, W1, b1, W2, b2, output_activation="ReLU") -> NetworkDrawing:
+    """Move the edges and texts of ``network_diagram`` to new values (with the activation it was
+    drawn with). Returns the ``NetworkDrawing`` drawn."""
+    drawing = network_drawing(x, W1, b1, W2, b2, output_activation)
+    drawn = len(artists["inputs"]), len(artists["hidden"]), len(artists["outputs"])
+    given = len(drawing.x), len(drawing.h), len(drawing.y)
+    if given != drawn:
+        raise ValueError(f"this diagram was drawn for {drawn[0]} inputs, {drawn[1]} hidden neurons and "
+                         f"{drawn[2]} outputs, but got {given[0]}, {given[1]} and {given[2]}.")
+    _restyle_edges(artists["edges1"], artists["edge_labels1"], drawing.edges1)
+    _restyle_edges(artists["edges2"], artists["edge_labels2"], drawing.edges2)
     f = maths.format_number
-    styles = [style.linestyle for row in drawing.edges for style in row]
-    counts = [(styles.count("-"), "solid (positive)"), (styles.count("--"), "dashed (negative)"),
-              (styles.count(":"), "dotted (zero)")]
-    edges = ", ".join(f"{count} {what}" for count, what in counts if count)
+    for text, value in zip(artists["inputs"], drawing.x):
+        text.set_text(f(value, 2))
+    _write_neurons(artists["hidden"], artists["biases1"], ("z1", "h", "b1"),
+                   drawing.z1, drawing.h, np.asarray(b1, dtype=float), drawing.hidden_off)
+    _write_neurons(artists["outputs"], artists["biases2"], ("z2", "y", "b2"),
+                   drawing.z2, drawing.y, np.asarray(b2, dtype=float), drawing.outputs_off)
+    return drawing
 
-    def listed(values):
-        return "[" + ", ".join(f(v, 2) for v in values) + "]"
 
-    return (f"Inputs x = {listed(drawing.x)}; z = {listed(drawing.z)}; ReLU outputs h = {listed(drawing.h)}. "
-            f"{len(styles)} edges: {edges}.")
+def _write_neurons(boxes, biases, names, z, a, b, off) -> None:
+    """Write each neuron's z and activation in its box and its bias above it; a neuron that is
+    ``off`` gets a dashed white box, so "off" is never shown by colour alone."""
+    f = maths.format_number
+    z_name, a_name, b_name = names
+    for j, (box, bias) in enumerate(zip(boxes, biases)):
+        box.set_text(f"{z_name}[{j}] = {f(z[j], 2)}\n{a_name}[{j}] = {f(a[j], 2)}")
+        box.get_bbox_patch().set_linestyle("--" if off[j] else "-")
+        box.get_bbox_patch().set_facecolor("white" if off[j] else NODE["facecolor"])
+        bias.set_text(f"{b_name}[{j}] = {f(b[j], 2)}")
+
+
+def describe_network_diagram(drawing: NetworkDrawing) -> str:
+    """A one-line text summary of what ``network_diagram`` shows for this ``NetworkDrawing``."""
+    off = [f"hidden {j}" for j in np.flatnonzero(drawing.hidden_off)]
+    off += [f"output {k}" for k in np.flatnonzero(drawing.outputs_off)]
+    return (f"Inputs x = {_listed(drawing.x)}; hidden z1 = {_listed(drawing.z1)}, h = {_listed(drawing.h)}; "
+            f"outputs z2 = {_listed(drawing.z2)}, y = {_listed(drawing.y)}. "
+            f"Neurons off (ReLU gives 0, dashed box): {', '.join(off) if off else 'none'}. "
+            f"Layer 1: {_edge_counts(drawing.edges1)}; layer 2: {_edge_counts(drawing.edges2)}.")
+
+
+# ---------------------------------------------------------------------------
+# Lines to shapes: a network over the plane of its two inputs (chapter 07)
+# ---------------------------------------------------------------------------
+
+PLANE_COLOURS = "RdBu"  #: the output's heat map: red where y < 0, white at 0, blue where y > 0
+PLANE_COLOUR_LIMIT = 1.0  #: the heat map's colours stop changing beyond y = ±1
+NEURON_COLOURS = "Purples"  #: a hidden neuron's map: white where h = 0, darker as h grows
+NEURON_COLOUR_LIMIT = 3.0
+MARK_EVERY = 3  #: a "+" (y > 0) on every 3rd cell of the grid, each way
+LINE_STYLE_NAMES = {"-": "solid", "--": "dashed", ":": "dotted", "-.": "dash-dot"}
+ARROW_LENGTH = 0.7  #: the arrow from each line towards its active side, in units of the plane
+
+
+def new_plane_figure(n_maps: int = 4):
+    """A fresh ``Figure`` with the plane on the left and ``n_maps`` small maps (2 per row) on the right.
+
+    Returns ``(figure, ax, map_axes)``. Introduced in chapter 07.
+    """
+    rows = max(1, (n_maps + 1) // 2)
+    figure = Figure(figsize=(8.6, 4.4), dpi=80, layout="constrained")
+    FigureCanvasAgg(figure)
+    grid = figure.add_gridspec(rows, 4, width_ratios=(1, 1, 0.62, 0.62))
+    ax = figure.add_subplot(grid[:, :2])
+    map_axes = [figure.add_subplot(grid[k // 2, 2 + k % 2]) for k in range(n_maps)]
+    return figure, ax, map_axes
+
+
+def _plane_axes(ax, low: float, high: float, xlabel: bool = True):
+    ax.set_xlim(low, high)
+    ax.set_ylim(low, high)
+    ax.set_aspect("equal")
+    if xlabel:
+        ax.set_xlabel("x[0]")
+        ax.set_ylabel("x[1]")
+
+
+def neuron_map(w, b, index: int = 0, ax=None, low: float = maths.PLANE_LOW, high: float = maths.PLANE_HIGH,
+               n: int = maths.PLANE_CELLS):
+    """One hidden neuron over the plane: its output h = ReLU(w·x + b) as a map (white where h = 0),
+    its line z = 0 (in the line style of neuron ``index``), and the side where it is active hatched.
+
+    Returns a dict of the artists: ``image``, ``region`` (the hatched polygon), ``line`` and ``off``
+    (a text shown instead when the neuron is switched off). ``update_neuron_map`` moves them.
+    Introduced in chapter 07.
+    """
+    if ax is None:
+        _, ax = new_axes(3.2, 3.0)
+    style = LINE_STYLES[index % len(LINE_STYLES)]
+    image = ax.imshow(np.zeros((n, n)), extent=(low, high, low, high), origin="lower", cmap=NEURON_COLOURS,
+                      vmin=0, vmax=NEURON_COLOUR_LIMIT, interpolation="nearest",
+                      interpolation_stage="rgba")
+    region = Polygon(np.zeros((0, 2)), closed=True, facecolor="none", edgecolor="#555555", hatch="///",
+                     linewidth=0)
+    ax.add_patch(region)
+    (line,) = ax.plot([], [], style, color="black", linewidth=2)
+    off = ax.text(0.5, 0.5, "off", transform=ax.transAxes, ha="center", va="center", fontsize=11,
+                  color="#555555", visible=False)
+    _plane_axes(ax, low, high, xlabel=False)
+    ax.set_xticks([low, 0, high])
+    ax.set_yticks([low, 0, high])
+    ax.tick_params(labelsize=7, length=2, pad=1)
+    ax.set_title(f"neuron {index}: h[{index}] ({LINE_STYLE_NAMES[style]} line)", fontsize=8)
+    artists = {"image": image, "region": region, "line": line, "off": off}
+    update_neuron_map(artists, w, b)
+    return artists
+
+
+def update_neuron_map(artists, w, b, h=None) -> None:
+    """Move a ``neuron_map`` to new weights ``w`` and bias ``b``; ``w=None`` shows the neuron as off.
+
+    ``h`` is the neuron's output over the grid, when already computed (``PlaneValues.h[j]``).
+    """
+    ax = artists["image"].axes
+    low, high = ax.get_xlim()
+    on = w is not None
+    for name in ("image", "region", "line"):
+        artists[name].set_visible(on)
+    artists["off"].set_visible(not on)
+    ax.set_facecolor("white" if on else "#eeeeee")
+    if not on:
+        return
+    if h is None:
+        n = artists["image"].get_array().shape[0]
+        h = maths.network_on_plane([w], [b], [[1.0]], [0.0], low, high, n).h[0]
+    artists["image"].set_data(h)
+    artists["region"].set_xy(maths.active_region(w, b, low, high))
+    ends = maths.neuron_line(w, b, low, high)
+    artists["line"].set_data(*(ends.T if ends is not None else ([], [])))
+
+
+def plane_picture(W1, b1, W2, b2, ax=None, map_axes=None, slots: int | None = None,
+                  low: float = maths.PLANE_LOW, high: float = maths.PLANE_HIGH, n: int = maths.PLANE_CELLS):
+    """A network with two inputs drawn over the plane: the output y as a heat map (blue y > 0, red y < 0,
+    and a "+" on the cells where y > 0), each hidden neuron's line in its own line style with an arrow
+    towards the side where it is active, and, on ``map_axes``, a small ``neuron_map`` per hidden neuron.
+
+    ``slots`` is how many hidden neurons the picture can show (default: as many as the network has,
+    or as there are map axes); the unused ones are hidden. ``ax=None`` makes a figure with
+    ``new_plane_figure``. Returns a dict of the artists: ``heat``, ``marks``, ``lines``, ``arrows``,
+    ``labels`` and ``maps`` (one ``neuron_map`` dict per map axes). ``update_plane_picture`` moves them.
+    Introduced in chapter 07.
+    """
+    network = maths.plane_network(W1, b1, W2, b2)
+    n_hidden = network.W1.shape[0]
+    if ax is None:
+        _, ax, map_axes = new_plane_figure(max(n_hidden, slots or 0))
+    map_axes = list(map_axes or [])
+    slots = max(n_hidden, len(map_axes), slots or 0)
+    heat = ax.imshow(np.zeros((n, n)), extent=(low, high, low, high), origin="lower", cmap=PLANE_COLOURS,
+                     vmin=-PLANE_COLOUR_LIMIT, vmax=PLANE_COLOUR_LIMIT, interpolation="nearest",
+                     interpolation_stage="rgba")
+    colourbar = ax.figure.colorbar(heat, ax=ax, extend="both", shrink=0.8, pad=0.02)
+    colourbar.set_label("output y (colours stop at ±1)", fontsize=8)
+    colourbar.ax.tick_params(labelsize=7)
+    (marks,) = ax.plot([], [], "+", color="black", markersize=5, markeredgewidth=0.8)
+    lines, arrows, labels = [], [], []
+    for j in range(slots):
+        (line,) = ax.plot([], [], LINE_STYLES[j % len(LINE_STYLES)], color="black", linewidth=2.2)
+        arrow = FancyArrow(0, 0, 0, 0, width=0.04, head_width=0.22, head_length=0.2, length_includes_head=True,
+                           color="black")
+        ax.add_patch(arrow)
+        label = ax.text(0, 0, str(j), fontsize=9, ha="center", va="center", fontweight="bold",
+                        bbox={"boxstyle": "circle,pad=0.15", "facecolor": "white", "edgecolor": "black",
+                              "linewidth": 0.8})
+        lines.append(line)
+        arrows.append(arrow)
+        labels.append(label)
+    _plane_axes(ax, low, high)
+    ax.set_title("output y over the plane: + where y > 0", fontsize=10)
+    maps = [neuron_map([1.0, 0.0], 0.0, j, ax=map_ax, low=low, high=high, n=n) for j, map_ax in enumerate(map_axes)]
+    artists = {"heat": heat, "marks": marks, "lines": lines, "arrows": arrows, "labels": labels, "maps": maps}
+    update_plane_picture(artists, *network)
+    return artists
+
+
+def plane_moving_artists(artists) -> list:
+    """Every artist of a ``plane_picture`` that changes when the network does (for ``LivePicture``)."""
+    moving = [artists["heat"], artists["marks"], *artists["lines"], *artists["arrows"], *artists["labels"]]
+    for drawn in artists["maps"]:
+        moving += [drawn["image"], drawn["region"], drawn["line"], drawn["off"]]
+    return moving
+
+
+def update_plane_picture(artists, W1, b1, W2, b2) -> maths.PlaneValues:
+    """Move the artists of ``plane_picture`` to a new network; returns the ``PlaneValues`` drawn."""
+    heat = artists["heat"]
+    low, high = heat.axes.get_xlim()
+    n = heat.get_array().shape[0]
+    network = maths.plane_network(W1, b1, W2, b2)
+    n_hidden = network.W1.shape[0]
+    if n_hidden > len(artists["lines"]):
+        raise ValueError(
+            f"this picture has room for {len(artists['lines'])} hidden neurons, but the network has {n_hidden} "
+            f"(W1 has shape {network.W1.shape})."
+        )
+    values = maths.network_on_plane(*network, low=low, high=high, n=n)
+    heat.set_data(values.y)
+    marked = values.y[MARK_EVERY // 2::MARK_EVERY, MARK_EVERY // 2::MARK_EVERY] > 0
+    centres = values.axis[MARK_EVERY // 2::MARK_EVERY]
+    rows, columns = np.nonzero(marked)
+    artists["marks"].set_data(centres[columns], centres[rows])
+    for j, (line, arrow, label) in enumerate(zip(artists["lines"], artists["arrows"], artists["labels"])):
+        ends = maths.neuron_line(network.W1[j], network.b1[j], low, high) if j < n_hidden else None
+        for artist in (line, arrow, label):
+            artist.set_visible(ends is not None)
+        if ends is None:
+            continue
+        w = network.W1[j]
+        middle, towards = ends.mean(axis=0), ARROW_LENGTH * w / np.sqrt(w @ w)
+        line.set_data(ends[:, 0], ends[:, 1])
+        arrow.set_data(x=middle[0], y=middle[1], dx=towards[0], dy=towards[1])
+        label.set_position(tuple(np.clip(middle + 1.45 * towards, low + 0.25, high - 0.25)))
+    for j, drawn in enumerate(artists["maps"]):
+        if j < n_hidden:
+            update_neuron_map(drawn, network.W1[j], network.b1[j], values.h[j])
+        else:
+            update_neuron_map(drawn, None, None)
+    return values
+
+
+def _span(axis: np.ndarray, inside: np.ndarray) -> str:
+    """From the first to the last cell where ``inside`` holds, measured to the cells' outer edges."""
+    f = maths.format_number
+    half = (axis[1] - axis[0]) / 2 if len(axis) > 1 else 0.0
+    found = axis[inside]
+    return f"from {f(found.min() - half, 2)} to {f(found.max() + half, 2)}"
+
+
+def describe_plane(values: maths.PlaneValues) -> str:
+    """A one-line text summary of what ``plane_picture`` draws for these ``PlaneValues``: where the
+    output is positive (share of the plane and its extent), the output's range, and where each hidden
+    neuron is active."""
+    f = maths.format_number
+    axis, y = values.axis, values.y
+    half = (axis[1] - axis[0]) / 2 if len(axis) > 1 else 0.0
+    plane = f"x[0] and x[1] from {f(axis[0] - half, 2)} to {f(axis[-1] + half, 2)}"
+    positive = y > 0
+    share = 100 * positive.mean()
+    if positive.all():
+        where = f"y > 0 everywhere in the plane shown ({plane})"
+    elif not positive.any():
+        where = f"y > 0 nowhere in the plane shown ({plane})"
+    else:
+        where = (f"y > 0 on {f(share, 1)}% of the plane shown ({plane}), "
+                 f"for x[0] {_span(axis, positive.any(axis=0))} and x[1] {_span(axis, positive.any(axis=1))}")
+    active = ", ".join(f"neuron {j} on {f(100 * (h > 0).mean(), 1)}%" for j, h in enumerate(values.h))
+    return (f"{where}. y runs from {f(y.min(), 2)} to {f(y.max(), 2)}. "
+            f"Active (h > 0): {active}.")

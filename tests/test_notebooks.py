@@ -73,6 +73,12 @@ class TestStoredNotebook:
                 assert not MACHINE_PATH.search(text), f"machine path in the output of: {cell.source[:60]!r}"
                 assert not MEMORY_ADDRESS.search(text), f"memory address in the output of: {cell.source[:60]!r}"
 
+    def test_every_picture_has_a_text_summary_beside_it(self, path):
+        for cell in code_cells(load(path)):
+            if any("image/png" in output.get("data", {}) for output in cell.outputs):
+                words = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+                assert len(words.split()) >= 4, f"a picture without a text summary (use plots.show): {cell.source[-80:]!r}"
+
     def test_title_matches_the_file_name(self, path):
         number, name = path.stem.split("_", 1)
         title = load(path).cells[0].source.splitlines()[0]

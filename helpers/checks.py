@@ -527,8 +527,20 @@ GRID_B = (-1, 0.5, -2, 3)
 """The layer of chapter 03's by-hand grid: x, W (4 neurons × 3 inputs) and b."""
 
 
-def _grid_z_entry(j: int, value, x, W, b) -> Entry:
-    name, label = f"z[{j}]", f"neuron {j}, z[{j}]"
+class GridNames(NamedTuple):
+    """What the messages of a by-hand grid call the values: chapter 03's layer unless told otherwise."""
+
+    x: str = "x"
+    W: str = "W"
+    b: str = "b"
+    z: str = "z"
+    h: str = "h"
+    neuron: str = "neuron"
+
+
+def _grid_z_entry(j: int, value, x, W, b, names: GridNames = GridNames()) -> Entry:
+    X, Wn, B, Z, N = names.x, names.W, names.b, names.z, names.neuron
+    name, label = f"{Z}[{j}]", f"{N} {j}, {Z}[{j}]"
     if is_stub(value):
         return Entry(name, NOT_ATTEMPTED)
     got, reason = number_or_reason(value, name)
@@ -539,33 +551,34 @@ def _grid_z_entry(j: int, value, x, W, b) -> Entry:
         return Entry(name, CORRECT)
     f = maths.format_number
     n_neurons, n_inputs = W.shape
-    slips = [(W[j] @ x, f"you forgot the bias: add b[{j}] = {f(b[j])} to the weighted sum.")]
-    if j < n_inputs:
+    slips = [(W[j] @ x, f"you forgot the bias: add {B}[{j}] = {f(b[j])} to the weighted sum.")]
+    if j < n_inputs <= n_neurons:  # a column of W read downwards, as if it were a row
         slips.append((W[:n_inputs, j] @ x + b[j],
-                      f"you used column {j} of W (read downwards), not row {j}: "
-                      f"neuron {j}'s weights are the row W[{j}], read across."))
+                      f"you used column {j} of {Wn} (read downwards), not row {j}: "
+                      f"{N} {j}'s weights are the row {Wn}[{j}], read across."))
     for k in range(n_neurons):
         if k != j:
-            slips.append((z[k], f"that is z[{k}], neuron {k}'s value: use row W[{j}] and b[{j}]."))
+            slips.append((z[k], f"that is {Z}[{k}], {N} {k}'s value: use row {Wn}[{j}] and {B}[{j}]."))
     for k in range(n_neurons):
         if k != j:
-            slips.append((W[k] @ x + b[j], f"you used row {k} of W; neuron {j}'s weights are row {j}."))
-            slips.append((W[j] @ x + b[k], f"you added b[{k}], neuron {k}'s bias, instead of b[{j}]."))
-    slips.append((W[j] @ x - b[j], f"you subtracted the bias; z = W[{j}] @ x + b[{j}] adds it."))
+            slips.append((W[k] @ x + b[j], f"you used row {k} of {Wn}; {N} {j}'s weights are row {j}."))
+            slips.append((W[j] @ x + b[k], f"you added {B}[{k}], {N} {k}'s bias, instead of {B}[{j}]."))
+    slips.append((W[j] @ x - b[j], f"you subtracted the bias; {Z} = {Wn}[{j}] @ {X} + {B}[{j}] adds it."))
     slips.append((np.abs(W[j]) @ x + b[j],
-                  f"a negative weight makes its input count negatively (W[{j}, i] × x[i] < 0)."))
+                  f"a negative weight makes its input count negatively ({Wn}[{j}, i] × {X}[i] < 0)."))
     for i in range(n_inputs):
         if W[j, i] * x[i] != 0:
-            slips.append((z[j] - W[j, i] * x[i], f"the product W[{j},{i}] × x[{i}] is missing."))
+            slips.append((z[j] - W[j, i] * x[i], f"the product {Wn}[{j},{i}] × {X}[{i}] is missing."))
     for wrong, why in slips:
         if close(got, wrong) and not close(wrong, z[j]):
             return Entry(name, MISTAKE, why, label)
-    return Entry(name, MISTAKE, f"multiply row W[{j}] by x entry by entry, add the "
-                                f"{n_inputs} products, then add b[{j}].", label)
+    return Entry(name, MISTAKE, f"multiply row {Wn}[{j}] by {X} entry by entry, add the "
+                                f"{n_inputs} products, then add {B}[{j}].", label)
 
 
-def _grid_h_entry(j: int, value, z_given, x, W, b) -> Entry:
-    name, label = f"h[{j}]", f"neuron {j}, h[{j}]"
+def _grid_h_entry(j: int, value, z_given, x, W, b, names: GridNames = GridNames()) -> Entry:
+    B, Z, H, N = names.b, names.z, names.h, names.neuron
+    name, label = f"{H}[{j}]", f"{N} {j}, {H}[{j}]"
     if is_stub(value):
         return Entry(name, NOT_ATTEMPTED)
     got, reason = number_or_reason(value, name)
@@ -577,24 +590,24 @@ def _grid_h_entry(j: int, value, z_given, x, W, b) -> Entry:
         return Entry(name, CORRECT)
     f = maths.format_number
     if z_given is not None and not close(z_given, z[j]) and close(got, max(0.0, z_given)):
-        return Entry(name, MISTAKE, f"ReLU of your z[{j}] is right, but z[{j}] is not yet: "
-                                    f"fix z[{j}] and h[{j}] follows.", label)
+        return Entry(name, MISTAKE, f"ReLU of your {Z}[{j}] is right, but {Z}[{j}] is not yet: "
+                                    f"fix {Z}[{j}] and {H}[{j}] follows.", label)
     if z[j] < 0 and close(got, z[j]):
-        return Entry(name, MISTAKE, f"z[{j}] is negative, and ReLU turns a negative z into 0.", label)
+        return Entry(name, MISTAKE, f"{Z}[{j}] is negative, and ReLU turns a negative z into 0.", label)
     relu_first = max(0.0, W[j] @ x) + b[j]
     if close(got, relu_first):
-        return Entry(name, MISTAKE, f"you applied ReLU before adding the bias: add b[{j}] first, "
-                                    f"then apply ReLU to z[{j}].", label)
+        return Entry(name, MISTAKE, f"you applied ReLU before adding the bias: add {B}[{j}] first, "
+                                    f"then apply ReLU to {Z}[{j}].", label)
     if z[j] < 0 and close(got, -z[j]):
         return Entry(name, MISTAKE, "ReLU does not flip the sign: a negative z gives 0.", label)
     if z[j] > 0 and close(got, 0):
-        return Entry(name, MISTAKE, f"z[{j}] is positive, and ReLU passes a positive z through unchanged.", label)
+        return Entry(name, MISTAKE, f"{Z}[{j}] is positive, and ReLU passes a positive z through unchanged.", label)
     if z[j] > 0 and close(got, 1):
         return Entry(name, MISTAKE, "ReLU is not an on/off switch: a positive z passes through unchanged.", label)
     if close(got, max(0.0, W[j] @ x)):
-        return Entry(name, MISTAKE, f"the bias b[{j}] = {f(b[j])} is missing: h[{j}] = ReLU(z[{j}]), "
-                                    f"and z[{j}] includes it.", label)
-    return Entry(name, MISTAKE, f"h[{j}] = ReLU(z[{j}]): the larger of 0 and z[{j}].", label)
+        return Entry(name, MISTAKE, f"the bias {B}[{j}] = {f(b[j])} is missing: {H}[{j}] = ReLU({Z}[{j}]), "
+                                    f"and {Z}[{j}] includes it.", label)
+    return Entry(name, MISTAKE, f"{H}[{j}] = ReLU({Z}[{j}]): the larger of 0 and {Z}[{j}].", label)
 
 
 @exercise_check
@@ -610,3 +623,728 @@ def check_layer_grid(z, h) -> Feedback:
     entries = [_grid_z_entry(j, z_values[j], x, W, b) for j in range(n)]
     entries += [_grid_h_entry(j, h_values[j], z_numbers[j], x, W, b) for j in range(n)]
     return grid_feedback(entries, "All four z values and all four ReLU outputs are right.")
+
+
+# ---------------------------------------------------------------------------
+# Chapter 07: lines to shapes
+# ---------------------------------------------------------------------------
+
+LINE_W, LINE_B = (1.0, 2.0), -2.0
+"""The neuron of chapter 07's exercises 1 and 2: z = 1·x[0] + 2·x[1] − 2."""
+
+
+def _crossing_entry(name: str, value, right: float, slips: list[tuple[float, str]]) -> Entry:
+    if is_stub(value):
+        return Entry(name, NOT_ATTEMPTED)
+    got, reason = number_or_reason(value, name)
+    if reason:
+        return Entry(name, MISTAKE, reason)
+    if close(got, right):
+        return Entry(name, CORRECT)
+    for wrong, why in slips:
+        if close(got, wrong):
+            return Entry(name, MISTAKE, why)
+    return Entry(name, MISTAKE, f"{maths.format_number(got)} is not it: put the other input to 0 in "
+                                "1·x[0] + 2·x[1] − 2 = 0 and solve for this one.")
+
+
+@exercise_check
+def check_line_crossings(crosses_x0, crosses_x1) -> Feedback:
+    """Chapter 07, exercise 1: where the line 1·x[0] + 2·x[1] − 2 = 0 crosses the axes (x[0] = 2, x[1] = 1)."""
+    (w0, w1), b = LINE_W, LINE_B
+    entries = [
+        _crossing_entry("crosses_x0", crosses_x0, -b / w0, [
+            (b / w0, "the sign is flipped: 1·x[0] − 2 = 0 gives x[0] = +2 (move the −2 to the other side)."),
+            (-b / w1, "that is where the line crosses the other axis: here x[1] = 0, so solve 1·x[0] − 2 = 0."),
+            (w0 / -b, "divide the other way round: 1·x[0] = 2 gives x[0] = 2 / 1."),
+            (w0 / b, "divide the other way round: 1·x[0] = 2 gives x[0] = 2 / 1."),
+            (0.0, "without the bias the line would pass through (0, 0); with it, solve 1·x[0] − 2 = 0."),
+        ]),
+        _crossing_entry("crosses_x1", crosses_x1, -b / w1, [
+            (b / w1, "the sign is flipped: 2·x[1] − 2 = 0 gives x[1] = +1 (move the −2 to the other side)."),
+            (-b / w0, "that is where the line crosses the other axis (or 2·x[1] = 2 without dividing by the "
+                      "weight 2): here x[0] = 0, so solve 2·x[1] − 2 = 0."),
+            (0.0, "without the bias the line would pass through (0, 0); with it, solve 2·x[1] − 2 = 0."),
+        ]),
+    ]
+    return grid_feedback(entries, "The line runs from (2, 0) to (0, 1): two points are all it takes to draw it.")
+
+
+LINE_POINTS = {"A": (0.0, 0.0), "B": (3.0, 0.0), "C": (0.0, 2.0), "D": (1.0, 0.4)}
+"""The points of chapter 07's exercise 2, for the neuron LINE_W, LINE_B."""
+
+
+def _point_entry(name: str, point, value) -> Entry:
+    if is_stub(value):
+        return Entry(name, NOT_ATTEMPTED)
+    got, reason = number_or_reason(value, name)
+    if reason:
+        return Entry(name, MISTAKE, reason)
+    (w0, w1), b = LINE_W, LINE_B
+    x0, x1 = point
+    z = w0 * x0 + w1 * x1 + b
+    f = maths.format_number
+    if close(got, max(0.0, z)):
+        return Entry(name, CORRECT)
+    where = f"point {name} = ({f(x0)}, {f(x1)})"
+    if z < 0 and close(got, z):
+        return Entry(name, MISTAKE, f"z = {f(z)} at {where} is negative, and ReLU turns it into 0: "
+                                    "the point is on the silent side of the line.")
+    if close(got, max(0.0, w0 * x0 + w1 * x1)):
+        return Entry(name, MISTAKE, f"the bias −2 is missing: at {where}, z = {f(w0 * x0 + w1 * x1)} − 2.")
+    if close(got, max(0.0, w0 * x0 + w1 * x1 - b)):
+        return Entry(name, MISTAKE, "you added 2 instead of subtracting it: the bias is −2.")
+    if close(got, max(0.0, w1 * x0 + w0 * x1 + b)):
+        return Entry(name, MISTAKE, "you swapped the weights: x[0] is multiplied by 1 and x[1] by 2.")
+    if close(got, float(z > 0)):
+        return Entry(name, MISTAKE, f"ReLU is not an on/off switch: h is z itself where z > 0, here {f(z)}.")
+    return Entry(name, MISTAKE, f"at {where}, work out z = 1·x[0] + 2·x[1] − 2, then h = ReLU(z).")
+
+
+@exercise_check
+def check_point_values(h_values) -> Feedback:
+    """Chapter 07, exercise 2: h = ReLU(1·x[0] + 2·x[1] − 2) at the points A, B, C, D ([0, 1, 2, 0])."""
+    values = entries_of(h_values, len(LINE_POINTS), "h_points")
+    if isinstance(values, Feedback):
+        return values
+    entries = [_point_entry(name, point, value) for (name, point), value in zip(LINE_POINTS.items(), values)]
+    return grid_feedback(entries, "B and C are on the active side of the line, A and D on the silent side "
+                                  "(D only just: z = −0.2).")
+
+
+CHECK_LOW, CHECK_HIGH, CHECK_CELLS = -2.0, 2.0, 20
+"""The shape checks sample the centres of a 20 × 20 grid over x[0], x[1] from −2 to 2: 400 points,
+none of them on the edge of a shape (the nearest are 0.1 away)."""
+POSITIVE_FROM = 1e-9  #: y counts as positive above this (so that a rounding error of 1e-16 is not "positive")
+
+
+class Shape(NamedTuple):
+    """A target region of chapter 07's challenges: x[0] from ``left`` to ``right``, x[1] from ``bottom`` to ``top``."""
+
+    name: str
+    left: float
+    right: float
+    bottom: float
+    top: float
+    answer: str  #: how the stubs are named, e.g. "band" for W1_band, b1_band, W2_band, b2_band
+
+    def inside(self, X: np.ndarray) -> np.ndarray:
+        return (X[:, 0] > self.left) & (X[:, 0] < self.right) & (X[:, 1] > self.bottom) & (X[:, 1] < self.top)
+
+
+BAND = Shape("band", -1.0, 1.0, -np.inf, np.inf, "band")
+"""Chapter 07, exercise 3: the output positive exactly where −1 < x[0] < 1."""
+SQUARE = Shape("square", -1.0, 1.0, -1.0, 1.0, "square")
+"""Chapter 07, exercise 4: the output positive exactly inside the square −1 < x[0] < 1, −1 < x[1] < 1."""
+
+
+def _outside_direction(shape: Shape, x0: float, x1: float) -> str:
+    """Where a point outside ``shape`` lies: "to the right of it (x[0] > 1)", "above and to the left of it (…)"."""
+    f = maths.format_number
+    vertical = ("above", f"x[1] > {f(shape.top)}") if x1 > shape.top else (
+        ("below", f"x[1] < {f(shape.bottom)}") if x1 < shape.bottom else None)
+    horizontal = ("to the left", f"x[0] < {f(shape.left)}") if x0 < shape.left else (
+        ("to the right", f"x[0] > {f(shape.right)}") if x0 > shape.right else None)
+    parts = [part for part in (vertical, horizontal) if part]
+    words = " and ".join(part[0] for part in parts) + (" of it" if horizontal else " it")
+    return f"{words} ({', '.join(part[1] for part in parts)})"
+
+
+def _nearest_edge(shape: Shape, x0: float, x1: float) -> str:
+    f = maths.format_number
+    edges = [(x0 - shape.left, f"its left edge (x[0] = {f(shape.left)})"),
+             (shape.right - x0, f"its right edge (x[0] = {f(shape.right)})"),
+             (x1 - shape.bottom, f"its bottom edge (x[1] = {f(shape.bottom)})"),
+             (shape.top - x1, f"its top edge (x[1] = {f(shape.top)})")]
+    return f"near {min(edges)[1]}"
+
+
+def _mostly(places: list[str], everywhere: str) -> str:
+    """'all to the right of it (x[0] > 1)', 'mostly …', the two commonest places, or ``everywhere``."""
+    counts = sorted(((places.count(p), p) for p in set(places)), key=lambda item: (-item[0], item[1]))
+    if len(counts) == 1:
+        return ("all " if len(places) > 1 else "") + counts[0][1]
+    if counts[0][0] >= 0.6 * len(places):
+        return f"mostly {counts[0][1]}"
+    if len(counts) == 2:
+        return f"{counts[0][1]} and {counts[1][1]}"
+    return everywhere
+
+
+def _where_wrong(shape: Shape, X: np.ndarray, want: np.ndarray, positive: np.ndarray) -> str:
+    """How many of the points X are wrong, and where: a line each for those outside the shape where y
+    is positive and those inside it where y is not."""
+    outside_wrong = X[positive & ~want]
+    inside_wrong = X[want & ~positive]
+    wrong = len(outside_wrong) + len(inside_wrong)
+    lines = [f"{wrong} of {len(X)} points {'is' if wrong == 1 else 'are'} wrong:"]
+    if len(outside_wrong):
+        places = [_outside_direction(shape, *point) for point in outside_wrong]
+        lines.append(f"- {len(outside_wrong)} outside the {shape.name} where y is positive: "
+                     f"{_mostly(places, 'all around it')};")
+    if len(inside_wrong):
+        places = [_nearest_edge(shape, *point) for point in inside_wrong]
+        where = "all over the inside" if len(inside_wrong) > want.sum() / 2 else _mostly(places, "here and there")
+        lines.append(f"- {len(inside_wrong)} inside the {shape.name} where y is not positive: {where};")
+    lines[-1] = lines[-1].removesuffix(";") + "."
+    return "\n".join(lines)
+
+
+def _wrong_count(shape: Shape, X, W1, b1, W2, b2) -> int:
+    y = maths.two_layer_network(X, W1, b1, W2, b2, output_activation=None).y[:, 0]
+    return int(((y > POSITIVE_FROM) != shape.inside(X)).sum())
+
+
+def _likely_causes(shape: Shape, network: maths.PlaneNetwork):
+    """Each (changed network, what the learner should change) for the slips the chapter warns about."""
+    W1, b1, W2, b2 = network
+    f = maths.format_number
+    for j in range(len(b1)):
+        flipped_W1, flipped_b1 = W1.copy(), b1.copy()
+        flipped_W1[j], flipped_b1[j] = -W1[j], -b1[j]
+        yield (flipped_W1, flipped_b1, W2, b2,
+               f"neuron {j} is active on the wrong side of its line ({maths.line_equation(W1[j], b1[j])}): "
+               f"flip the signs of W1[{j}] and b1[{j}]. The line stays where it is and the neuron "
+               f"switches sides: silent inside the {shape.name}, active outside it.")
+    yield (W1, b1, -W2, b2,
+           f"the output weights W2 have the wrong sign: a neuron active outside the {shape.name} must pull "
+           "y down there, so its output weight must be negative. Flip the signs of W2.")
+    yield (W1, b1, -W2, -b2,
+           f"your output is the opposite of the target: positive outside the {shape.name} and negative "
+           "inside it. Flip the signs of W2 and b2.")
+    for j in range(len(b1)):
+        if b1[j] != 0:
+            moved = b1.copy()
+            moved[j] = -b1[j]
+            yield (W1, moved, W2, b2,
+                   f"neuron {j}'s line is on the wrong side of (0, 0): its bias b1[{j}] = {f(b1[j])} "
+                   f"has the wrong sign ({maths.line_equation(W1[j], b1[j])}).")
+    if W1.shape == (2, 2):
+        yield (W1.T, b1, W2, b2, "W1 looks transposed: row j must hold neuron j's two weights, W1[j, 0] and W1[j, 1].")
+    if b2[0] <= 0:
+        yield (W1, b1, W2, np.array([0.1]),
+               f"inside the {shape.name}, where every hidden neuron is silent, y = b2, and b2 = {f(b2[0])} is not "
+               "positive: give the output bias b2 a small positive value, such as 0.1.")
+    for small in (0.1, 0.05, 0.02):
+        if b2[0] > small:
+            yield (W1, b1, W2, np.array([small]),
+                   f"y is positive a little beyond the {shape.name}: outside it y = b2 minus what the active "
+                   f"neurons pull off, and b2 = {f(b2[0])} takes a while to pull down. Make b2 smaller "
+                   "(such as 0.1), or the weights steeper.")
+
+
+def _shape_feedback(shape: Shape, W1, b1, W2, b2) -> Feedback:
+    """Sample the check grid; say how many points are wrong and where, and name the likely slip."""
+    names = [f"{name}_{shape.answer}" for name in ("W1", "b1", "W2", "b2")]
+    given = [W1, b1, W2, b2]
+    missing = [name for name, value in zip(names, given) if is_stub(value)]
+    if len(missing) == 4:
+        return not_attempted()
+    if missing:
+        return Feedback(INCOMPLETE, f"⏳ Still to fill in: {', '.join(missing)} (replace each ... with its numbers).")
+    note = ""
+    if np.ndim(W2) == 1:  # a flat list of output weights is clear enough here
+        W2 = [list(W2)]
+        note = (f" (Your {names[2]} is a flat list; two_layer_network wants it as one row, "
+                f"[[…]], of shape (1, n_hidden), as here.)")
+    if np.ndim(b2) == 0:
+        b2 = [b2]
+    try:
+        network = maths.plane_network(W1, b1, W2, b2)
+    except (TypeError, ValueError) as error:
+        return mistake(f"{error}")
+    _, X = maths.plane_grid(CHECK_LOW, CHECK_HIGH, CHECK_CELLS)
+    y = maths.two_layer_network(X, *network, output_activation=None).y[:, 0]
+    want, positive = shape.inside(X), y > POSITIVE_FROM
+    wrong = int((want != positive).sum())
+    if wrong == 0:
+        return correct(f"y is positive at all {int(want.sum())} points inside the {shape.name} and at none of "
+                       f"the {int((~want).sum())} outside it.{note}")
+    message = _where_wrong(shape, X, want, positive)
+    W1, b1, W2, b2 = network
+    f = maths.format_number
+    if not np.any(b1):
+        return mistake(f"{message}\nAll the hidden biases b1 are 0, so every line passes through (0, 0): "
+                       f"the biases move the lines out to the edges of the {shape.name}.")
+    best = None
+    for *candidate, why in _likely_causes(shape, network):
+        left = _wrong_count(shape, X, *candidate)
+        if left == 0:
+            return mistake(f"{message}\nLikely cause: {why}")
+        if best is None or left < best[0]:
+            best = (left, why)
+    silent_inside = not (maths.relu(maths.dense(X[want], W1, b1)) > POSITIVE_FROM).any()
+    if silent_inside and b2[0] <= POSITIVE_FROM and not positive[want].any():
+        return mistake(f"{message}\nInside the {shape.name} every hidden neuron is silent (h = 0), so y = b2 there, "
+                       f"and b2 = {f(b2[0])} is not positive: give the output bias b2 a small positive value, "
+                       "such as 0.1.")
+    if best is not None and best[0] <= wrong / 2:
+        return mistake(f"{message}\nOne likely cause: {best[1]}")
+    edges = _edges(shape)
+    if len(b1) < len(edges):
+        return mistake(f"{message}\nThe {shape.name} has {len(edges)} edges, and each needs a hidden neuron of its "
+                       f"own, silent inside and active beyond that edge: you have {len(b1)}.")
+    astray = [f"neuron {j} ({maths.line_equation(w, b)})" for j, (w, b) in enumerate(zip(W1, b1))
+              if not any(_along(w, b, edge) for edge in edges)]
+    if astray:
+        def listed(items):
+            return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+        lines = "The line of " if len(astray) == 1 else "The lines of "
+        verb = "does" if len(astray) == 1 else "do"
+        return mistake(f"{message}\n{lines}{listed(astray)} {verb} not run along an edge of the {shape.name}, "
+                       f"whose edges are {listed([f'x[{axis}] = {f(at)}' for axis, at in edges])}.")
+    h_inside = maths.relu(maths.dense(X[want], W1, b1)) > POSITIVE_FROM
+    seen = [f"neuron {j} is active at {int(h_inside[:, j].sum())} of the {len(h_inside)} points inside the "
+            f"{shape.name}" for j in range(len(b1)) if h_inside[:, j].any()]
+    seen += [f"W2[0,{j}] = {f(v)} is positive, so neuron {j} pushes y up where it is active"
+             for j, v in enumerate(W2[0]) if v > 0]
+    if b2[0] <= 0:
+        seen.append(f"b2 = {f(b2[0])} is not positive")
+    return mistake(f"{message}\nEach hidden neuron should be silent inside the {shape.name} and active beyond "
+                   "one of its edges, with a negative output weight; a small positive b2 then makes y "
+                   "positive where all of them are silent." + "".join(f"\n- {item}." for item in seen))
+
+
+def _edges(shape: Shape) -> list[tuple[int, float]]:
+    """The edges of a shape as (axis, position): (0, 1.0) is the line x[0] = 1."""
+    return [(axis, at) for axis, at in ((0, shape.left), (0, shape.right), (1, shape.bottom), (1, shape.top))
+            if np.isfinite(at)]
+
+
+def _along(w, b, edge, tolerance: float = 0.2) -> bool:
+    """Whether the line w·x + b = 0 runs along ``edge`` (upright or level, within ``tolerance``)."""
+    axis, at = edge
+    other = 1 - axis
+    return w[other] == 0 and w[axis] != 0 and abs(-b / w[axis] - at) <= tolerance
+
+
+@exercise_check
+def check_band(W1_band, b1_band, W2_band, b2_band) -> Feedback:
+    """Chapter 07, exercise 3: a network whose output is positive exactly where −1 < x[0] < 1."""
+    return _shape_feedback(BAND, W1_band, b1_band, W2_band, b2_band)
+
+
+@exercise_check
+def check_square(W1_square, b1_square, W2_square, b2_square) -> Feedback:
+    """Chapter 07, exercise 4: a network whose output is positive exactly inside the square
+    −1 < x[0] < 1, −1 < x[1] < 1."""
+    return _shape_feedback(SQUARE, W1_square, b1_square, W2_square, b2_square)
+
+
+# ---------------------------------------------------------------------------
+# Answers that are whole arrays (chapters 04 and 06)
+# ---------------------------------------------------------------------------
+
+def array_entry(name: str, value, right, slips: Sequence[tuple[object, str]], otherwise: str) -> Entry:
+    """An array answer judged as one entry: right, one of the known ``slips`` (wrong array, why),
+    or ``otherwise`` (a hint, after the shape it should have if that is wrong)."""
+    if is_stub(value):
+        return Entry(name, NOT_ATTEMPTED)
+    right = np.asarray(right, dtype=float)
+    try:
+        got = maths.as_numbers(value, name)
+    except (TypeError, ValueError) as error:
+        return Entry(name, MISTAKE, f"{error} It should be {_count(right)}.")
+    if got.shape == right.shape and np.allclose(got, right):
+        return Entry(name, CORRECT)
+    for wrong, why in slips:
+        if got.shape == np.shape(wrong) and np.allclose(got, wrong):
+            return Entry(name, MISTAKE, why)
+    if got.shape != right.shape:
+        return Entry(name, MISTAKE, f"it has shape {got.shape}, but it should have shape {right.shape}. {otherwise}")
+    return Entry(name, MISTAKE, otherwise)
+
+
+# ---------------------------------------------------------------------------
+# Chapter 04: a hidden layer
+# ---------------------------------------------------------------------------
+
+COLLAPSE_W1, COLLAPSE_B1 = ((1, 2), (0, -1)), (1, -1)
+COLLAPSE_W2, COLLAPSE_B2 = ((1, 2), (-1, 1)), (1, 1)
+"""Chapter 04, exercise 1: two layers without activation, to be written as one."""
+
+
+@exercise_check
+def check_collapsed_layer(W, b) -> Feedback:
+    """Chapter 04, exercise 1: the one layer (W, b) that equals two layers without activation."""
+    W1, b1, W2, b2 = (np.array(v, dtype=float) for v in (COLLAPSE_W1, COLLAPSE_B1, COLLAPSE_W2, COLLAPSE_B2))
+    right_W, right_b = W2 @ W1, W2 @ b1 + b2
+    entries = [
+        array_entry("W", W, right_W, [
+            (W1 @ W2, "the order is swapped: x meets W1 first, so W1 stands next to x, on the right: W2 @ W1."),
+            (W1 * W2, "you multiplied entry by entry (*); one layer after the other is a matrix product: W2 @ W1."),
+            (W1 + W2, "the layers do not add up: the second one acts on what the first one gives, "
+                      "so their matrices multiply: W2 @ W1."),
+            (right_W.T, "your W is transposed: row j of W must hold output j's weights, as W2 @ W1 gives."),
+        ], "Entry W[j, i] is row j of W2 times column i of W1: multiply entry by entry and add."),
+        array_entry("b", b, right_b, [
+            (W2 @ b1, "b2 is missing: the second layer adds its own bias after W2 @ b1."),
+            (b1 + b2, "b1 passes through the second layer too, so it is multiplied by W2 on the way: W2 @ b1 + b2."),
+            (b2, "b1 is missing: the first layer's bias passes through W2, which adds W2 @ b1."),
+            (b1, "that is the first layer's bias alone: it passes through W2 (W2 @ b1), then b2 is added."),
+            (W2 @ (b1 + b2), "b2 is added after W2, so it is not multiplied by it: W2 @ b1 + b2."),
+            (W1 @ b2 + b1, "the layers are the other way round: b1 goes through W2, then b2 is added: W2 @ b1 + b2."),
+        ], "Expand W2 @ (W1 @ x + b1) + b2: the part without x is the bias."),
+    ]
+    return grid_feedback(entries, "Without an activation two layers are one: W = W2 @ W1, b = W2 @ b1 + b2.",
+                         each="an array")
+
+
+BEND_W1 = (1, -2, 0.5)   #: W1[:, 0], the weights of the three hidden neurons on the one input x
+BEND_B1 = (1, 2, -1)
+BEND_W2, BEND_B2 = (2, 1, -2), -0.5
+"""The network of chapter 04's exercises 2 and 3: one input x, three hidden ReLU neurons, one output."""
+
+
+def _bend_entry(j: int, value) -> Entry:
+    name = f"bend {j}"
+    if is_stub(value):
+        return Entry(name, NOT_ATTEMPTED)
+    got, reason = number_or_reason(value, name)
+    if reason:
+        return Entry(name, MISTAKE, reason)
+    w, b = float(BEND_W1[j]), float(BEND_B1[j])
+    if close(got, -b / w):
+        return Entry(name, CORRECT)
+    f = maths.format_number
+    z = f"z1[{j}] = {f(w)}·x {'−' if b < 0 else '+'} {f(abs(b))}"
+    slips = [
+        (b / w, f"the sign is flipped: {z} is 0 at x = −b1[{j}] / W1[{j}, 0], not b1[{j}] / W1[{j}, 0]."),
+        (-b, f"divide by the weight too: {z} is 0 at x = −b1[{j}] / W1[{j}, 0]."),
+        (-w / b, f"the fraction is upside down: the bend is at x = −b1[{j}] / W1[{j}, 0]."),
+        (w / b, f"the fraction is upside down: the bend is at x = −b1[{j}] / W1[{j}, 0]."),
+        (b, f"the bend is where {z} crosses 0: set it to 0 and solve for x."),
+    ]
+    for wrong, why in slips:
+        if close(got, wrong):
+            return Entry(name, MISTAKE, why)
+    return Entry(name, MISTAKE, f"set {z} to 0 and solve for x.")
+
+
+@exercise_check
+def check_bends(answer) -> Feedback:
+    """Chapter 04, exercise 2: where each hidden neuron bends, x = −b1[j] / W1[j, 0] ([−1, 1, 2])."""
+    values = entries_of(answer, len(BEND_W1), "bends")
+    if isinstance(values, Feedback):
+        return values
+    w, b = np.array(BEND_W1, dtype=float), np.array(BEND_B1, dtype=float)
+    numbers = [None if is_stub(v) else number_or_reason(v, "")[0] for v in values]
+    if None not in numbers and not np.allclose(numbers, -b / w) and np.allclose(numbers, b / w):
+        return mistake("Every sign is flipped: a neuron bends where its z = W1[j, 0]·x + b1[j] crosses 0, "
+                       "that is at x = −b1[j] / W1[j, 0].")
+    return grid_feedback([_bend_entry(j, v) for j, v in enumerate(values)],
+                         "Each neuron bends where its z crosses 0: x = −b1[j] / W1[j, 0].")
+
+
+@exercise_check
+def check_right_slope(answer) -> Feedback:
+    """Chapter 04, exercise 3: the slope of the network's output far to the right of every bend (1)."""
+    w1, w2 = np.array(BEND_W1, dtype=float), np.array(BEND_W2, dtype=float)
+    on_right, on_left = w1 > 0, w1 < 0  # for large x, a neuron is on when its weight is positive
+    return judge(
+        answer, float(w2[on_right] @ w1[on_right]),
+        mistakes=[
+            (float(w2 @ w1), "That is W2 @ W1, the slope without ReLU. Far to the right, neuron 1 "
+                             "(weight −2) has z < 0: it is off and adds nothing to the slope."),
+            (float(w2[on_left] @ w1[on_left]), "That is the slope far to the left, where only neuron 1 is on. "
+                                               "Far to the right, the neurons with a positive weight are on."),
+            (float(w1[on_right].sum()), "Each neuron that is on adds W2[0, j] × W1[j, 0] to the slope: "
+                                        "you left out the W2 factors."),
+            (float(w2[0] * w1[0]), "Neuron 2 is on too for large x: it switches on at x = 2 "
+                                   "and then adds W2[0, 2] × W1[2, 0] = −2 × 0.5."),
+            (float(w2[on_right] @ w1[on_right] + BEND_B2), "b2 moves the whole line up or down; "
+                                                          "it does not change the slope."),
+            (float(w2[on_right].sum()), "Each neuron that is on adds W2[0, j] × W1[j, 0]: "
+                                        "multiply its output weight by its input weight."),
+        ],
+        hint="Find the neurons that are on for a large x, then add W2[0, j] × W1[j, 0] over those neurons.",
+    )
+
+
+# ---------------------------------------------------------------------------
+# Chapter 05: the two-layer network
+# ---------------------------------------------------------------------------
+
+NETGRID_X = (2, -1)
+NETGRID_W1, NETGRID_B1 = ((1, 1), (0.5, -1), (-1, 2)), (-0.5, 1, 1)
+NETGRID_W2, NETGRID_B2 = ((2, -1, 1), (1, 0.5, -1)), (1, -1)
+"""The network of chapter 05's by-hand grid: 2 inputs, 3 hidden neurons, 2 outputs, ReLU in both layers."""
+
+HIDDEN_NAMES = GridNames(x="x", W="W1", b="b1", z="z1", h="h", neuron="hidden neuron")
+OUTPUT_NAMES = GridNames(x="h", W="W2", b="b2", z="z2", h="y", neuron="output")
+
+
+def _output_z_entry(k: int, value, h_given, x, W1, b1, W2, b2) -> Entry:
+    """z2[k], judged as a layer-2 grid entry, after two mistakes that only a network can make."""
+    z1 = W1 @ x + b1
+    h = np.maximum(z1, 0)
+    right = (W2 @ h + b2)[k]
+    got, reason = (None, None) if is_stub(value) else number_or_reason(value, f"z2[{k}]")
+    if got is not None and not close(got, right):
+        label = f"output {k}, z2[{k}]"
+        if close(got, (W2 @ z1 + b2)[k]):
+            return Entry(f"z2[{k}]", MISTAKE, "you used z1 instead of h: the output layer reads the hidden "
+                                              "values after ReLU, so a negative z1 counts as 0.", label)
+        if h_given is not None and not np.allclose(h_given, h) and close(got, (W2 @ h_given + b2)[k]):
+            return Entry(f"z2[{k}]", MISTAKE, f"z2[{k}] is right for your h, but h is not right yet: "
+                                              f"fix h and z2[{k}] follows.", label)
+    return _grid_z_entry(k, value, h, W2, b2, OUTPUT_NAMES)
+
+
+@exercise_check
+def check_network_grid(z1, h, z2, y) -> Feedback:
+    """Chapter 05, exercise 1: every value of a small two-layer network, by hand."""
+    x, W1, b1, W2, b2 = (np.array(v, dtype=float)
+                         for v in (NETGRID_X, NETGRID_W1, NETGRID_B1, NETGRID_W2, NETGRID_B2))
+    n_hidden, n_outputs = len(b1), len(b2)
+    answers = [entries_of(z1, n_hidden, "z1"), entries_of(h, n_hidden, "h"),
+               entries_of(z2, n_outputs, "z2"), entries_of(y, n_outputs, "y")]
+    for values in answers:
+        if isinstance(values, Feedback):
+            return values
+    z1_values, h_values, z2_values, y_values = answers
+
+    def numbers(values):
+        return [None if is_stub(v) else number_or_reason(v, "")[0] for v in values]
+
+    h_numbers = numbers(h_values)
+    h_given = None if None in h_numbers else np.array(h_numbers)
+    hidden_z = numbers(z1_values)
+    output_z = numbers(z2_values)
+    hidden = np.maximum(W1 @ x + b1, 0)
+    entries = [_grid_z_entry(j, z1_values[j], x, W1, b1, HIDDEN_NAMES) for j in range(n_hidden)]
+    entries += [_grid_h_entry(j, h_values[j], hidden_z[j], x, W1, b1, HIDDEN_NAMES) for j in range(n_hidden)]
+    entries += [_output_z_entry(k, z2_values[k], h_given, x, W1, b1, W2, b2) for k in range(n_outputs)]
+    entries += [_grid_h_entry(k, y_values[k], output_z[k], hidden, W2, b2, OUTPUT_NAMES) for k in range(n_outputs)]
+    return grid_feedback(entries, "Layer by layer: z1 = W1 @ x + b1, h = ReLU(z1), z2 = W2 @ h + b2, y = ReLU(z2).")
+
+
+PARAMETER_NETWORKS = ((2, 4, 3), (4, 5, 3), (784, 128, 10))
+"""The layer sizes of chapter 05's parameter-count exercise, inputs first."""
+
+
+def _count_entry(sizes: tuple, value) -> Entry:
+    name = "[" + ", ".join(map(str, sizes)) + "]"
+    if is_stub(value):
+        return Entry(name, NOT_ATTEMPTED)
+    got, reason = number_or_reason(value, name)
+    if reason:
+        return Entry(name, MISTAKE, reason)
+    if close(got, maths.count_parameters(list(sizes))):
+        return Entry(name, CORRECT)
+    n_in, n_hidden, n_out = sizes
+    weights = n_in * n_hidden + n_hidden * n_out
+    slips = [
+        (weights, f"you counted the weights but forgot the biases: each neuron also has one bias, "
+                  f"{n_hidden} + {n_out} more."),
+        (weights + n_in + n_hidden, "one bias per neuron, not one per input: "
+                                    f"the layers have {n_hidden} and {n_out} biases."),
+        (weights + n_in + n_hidden + n_out, "the inputs have no biases: only the hidden and output neurons do."),
+        (weights + 2, f"one bias per neuron, not one per layer: {n_hidden} + {n_out} biases."),
+        (n_in * n_hidden * n_out, "multiplying all the sizes does not count anything: "
+                                  "each layer has n_inputs × n_neurons weights plus n_neurons biases."),
+        (n_in + n_hidden + n_out, "that counts the values (inputs and neurons), not the parameters: "
+                                  "count the weights and biases of each layer."),
+        (n_in * n_hidden + n_hidden, f"that is the first layer only: add the second layer's "
+                                     f"{n_hidden} × {n_out} weights and {n_out} biases."),
+        (n_hidden * n_out + n_out, f"that is the second layer only: add the first layer's "
+                                   f"{n_in} × {n_hidden} weights and {n_hidden} biases."),
+    ]
+    for wrong, why in slips:
+        if close(got, wrong):
+            return Entry(name, MISTAKE, why)
+    return Entry(name, MISTAKE, f"({n_in}·{n_hidden} + {n_hidden}) + ({n_hidden}·{n_out} + {n_out}): "
+                                "weights plus biases, layer by layer.")
+
+
+@exercise_check
+def check_parameter_counts(answer) -> Feedback:
+    """Chapter 05, exercise 2: the number of parameters of three networks ([27, 43, 101770])."""
+    values = entries_of(answer, len(PARAMETER_NETWORKS), "counts")
+    if isinstance(values, Feedback):
+        return values
+    numbers = [None if is_stub(v) else number_or_reason(v, "")[0] for v in values]
+    without_biases = [a * b + b * c for a, b, c in PARAMETER_NETWORKS]
+    if None not in numbers and all(close(got, wrong) for got, wrong in zip(numbers, without_biases)):
+        return mistake("You left out the biases in all three: besides its weights, every hidden and "
+                       "output neuron has one bias, so add n_hidden + n_outputs to each count.")
+    return grid_feedback([_count_entry(sizes, v) for sizes, v in zip(PARAMETER_NETWORKS, values)],
+                         "Each layer has n_inputs × n_neurons weights and n_neurons biases.")
+
+
+def _network_cases():
+    """(x, W1, b1, W2, b2) for the test cases of ``check_my_network``: chapter 05's network,
+    the by-hand grid's, and one with square matrices (where a transposed W still fits)."""
+    chapter = ((2, 3, 5), ((0.5, 0.3, 0.2), (1, 0, -1), (-0.5, 1, 0), (0, -0.5, 0.5)), (-1, 1, 0.5, -2),
+               ((1, 0.5, -1, 1), (0.5, -1, 1, 0.5)), (0.5, -1))
+    square = ((1, -2), ((1, 2), (-1, 0.5)), (0.5, 1), ((1, -1), (2, 1)), (1, -0.5))
+    grid = (NETGRID_X, NETGRID_W1, NETGRID_B1, NETGRID_W2, NETGRID_B2)
+    return [tuple(np.array(v, dtype=float) for v in case) for case in (chapter, grid, square)]
+
+
+def _relu(z):
+    return np.maximum(z, 0.0)
+
+
+# Each slip is what a common mistake computes; it is named only if it explains every test case.
+MY_NETWORK_SLIPS = [
+    (lambda x, W1, b1, W2, b2: _relu(W2 @ (W1 @ x + b1) + b2),
+     "The hidden layer has no ReLU: apply relu to z1 before the output layer reads it."),
+    (lambda x, W1, b1, W2, b2: W2 @ _relu(W1 @ x + b1) + b2,
+     "It returns z2: the output layer has a ReLU too, y = relu(z2)."),
+    (lambda x, W1, b1, W2, b2: W2 @ (W1 @ x + b1) + b2,
+     "There is no ReLU at all: apply relu after each layer."),
+    (lambda x, W1, b1, W2, b2: _relu(W1 @ x + b1),
+     "It returns the hidden values h: pass them through the output layer, y = relu(W2 @ h + b2)."),
+    (lambda x, W1, b1, W2, b2: _relu(W2 @ _relu(W1 @ x)),
+     "Both biases are missing: z1 = W1 @ x + b1 and z2 = W2 @ h + b2."),
+    (lambda x, W1, b1, W2, b2: _relu(W2 @ _relu(W1 @ x) + b2),
+     "b1 is missing: z1 = W1 @ x + b1."),
+    (lambda x, W1, b1, W2, b2: _relu(W2 @ _relu(W1 @ x + b1)),
+     "b2 is missing: z2 = W2 @ h + b2."),
+    (lambda x, W1, b1, W2, b2: _relu(W2 @ (_relu(W1 @ x) + b1) + b2),
+     "ReLU comes after the bias: h = relu(W1 @ x + b1), not relu(W1 @ x) + b1."),
+]
+
+
+@exercise_check
+def check_my_network(function) -> Feedback:
+    """Chapter 05, exercise 3: a two-layer network written with NumPy, returning y."""
+    if is_stub(function):
+        return not_attempted()
+    if not callable(function):
+        return mistake(f"Expected a function, but got {type(function).__name__}: "
+                       "pass the function itself, without ().")
+    cases = _network_cases()
+    results = []
+    for x, W1, b1, W2, b2 in cases:
+        try:
+            result = function(x.copy(), W1.copy(), b1.copy(), W2.copy(), b2.copy())
+        except Exception as error:
+            shapes = f"x has shape {x.shape}, W1 {W1.shape}, W2 {W2.shape}"
+            hint = (" Each row of W1 is one hidden neuron's weights, so compute W1 @ x (not x @ W1)."
+                    if "matmul" in str(error) or "shapes" in str(error) else "")
+            return mistake(f"Your function raised {type(error).__name__} ({error}) when {shapes}.{hint}")
+        if result is None:
+            return not_attempted() if not results else mistake(
+                "Your function returned nothing for one network: end it with return y.")
+        results.append(result)
+    expected = [maths.two_layer_network(*case).y for case in cases]
+    verdicts = [judge(got, want) for got, want in zip(results, expected)]
+    if all(v.status == CORRECT for v in verdicts):
+        return correct("It agrees with two_layer_network on all three test networks.")
+    for slip, why in MY_NETWORK_SLIPS:
+        if all(judge(got, slip(*case)).status == CORRECT for got, case in zip(results, cases)):
+            return mistake(why)
+    wrong = next(i for i, v in enumerate(verdicts) if v.status != CORRECT)
+    x = cases[wrong][0]
+    what = verdicts[wrong].message.removeprefix("❌ Not yet. ")
+    return mistake(f"For x = {maths._describe(x.tolist())}: {what} "
+                   "Compute z1 = W1 @ x + b1, h = relu(z1), z2 = W2 @ h + b2, then return y = relu(z2).")
+
+
+# ---------------------------------------------------------------------------
+# Chapter 06: a batch of inputs
+# ---------------------------------------------------------------------------
+
+BATCH_X = ((1, 2, 3), (2, 2, -1), (-1, 2, 0))
+"""Chapter 06's exercise batch: three samples (rows) for chapter 03's by-hand layer GRID_W, GRID_B."""
+
+
+def _batch():
+    X, W, b = (np.array(v, dtype=float) for v in (BATCH_X, GRID_W, GRID_B))
+    return X, W, b, X @ W.T + b
+
+
+@exercise_check
+def check_batch_entry(answer) -> Feedback:
+    """Chapter 06, exercise 1: one entry of a batch by hand, Z[2, 0] (−3.5)."""
+    X, W, b, Z = _batch()
+    return judge(
+        answer, Z[2, 0],
+        mistakes=[
+            (Z[0, 2], "That is Z[0, 2]: the first index is the sample (row of X), the second the neuron. "
+                      "Z[2, 0] is sample 2 through neuron 0."),
+            (X[2] @ W[0], "The bias is missing: add b[0] = −1."),
+            ((X.T @ W.T + b)[2, 0], "You used column 2 of X; each sample is a row: X[2] = [−1, 2, 0]."),
+            (0.0, "Z is before the activation: do not apply ReLU here."),
+            (X[2] @ W[0] - b[0], "The bias is added, not subtracted: z = X[2] · W[0] + b[0]."),
+            (Z[1, 0], "That is sample 1; Z[2, 0] is the third sample, X[2], counting from 0."),
+            (X[2] @ W[0] + b[1], "Neuron 0's bias is b[0] = −1, not b[1]."),
+        ],
+        hint="Z[2, 0] = X[2] · W[0] + b[0]: sample 2's three inputs times neuron 0's three weights, "
+             "added, plus neuron 0's bias.",
+    )
+
+
+@exercise_check
+def check_batch_layer(Z) -> Feedback:
+    """Chapter 06, exercise 2: the layer on the whole batch, Z = X @ W.T + b, written with NumPy."""
+    if is_stub(Z):
+        return not_attempted()
+    X, W, b, right = _batch()
+    entry = array_entry("Z", Z, right, [
+        (X.T @ W.T + b, "you used X.T: X's rows are already the samples, so Z = X @ W.T + b. "
+                        "X is square here, so the shapes fit and NumPy cannot warn you."),
+        (X @ W.T, "the bias b is missing: add it, and NumPy adds it to every row."),
+        (np.maximum(right, 0), "Z is before the activation: leave ReLU out here."),
+        (right.T, "your Z is transposed: one row per sample, one column per neuron. "
+                  "W @ X.T gives (n_neurons, n_samples); X @ W.T gives (n_samples, n_neurons)."),
+        (X @ W.T - b, "the bias is added, not subtracted."),
+        (right[0], "that is only the first sample: X @ W.T + b computes every row of X at once."),
+    ], "Z = X @ W.T + b: one row per sample (3), one column per neuron (4).")
+    return grid_feedback([entry], "Row s of Z is sample s through the layer; b was added to every row.",
+                         each="an array")
+
+
+BATCH_SHAPES = {"n_samples": 8, "n_inputs": 5, "n_hidden": 16, "n_outputs": 3}
+"""Chapter 06, exercise 3: a batch of 8 samples with 5 inputs, through 16 hidden neurons to 3 outputs."""
+
+
+@exercise_check
+def check_batch_shapes(X_shape, W1_shape, b1_shape, H_shape, W2_shape, Y_shape) -> Feedback:
+    """Chapter 06, exercise 3: the shapes of every array of a two-layer network on a batch."""
+    s, i, h, o = BATCH_SHAPES.values()
+    entries = [
+        _shape_entry("X_shape", X_shape, (s, i), {
+            (i, s): f"({i}, {s}) is transposed: X has one row per sample, (n_samples, n_inputs).",
+            (s * i,): f"{s * i} is how many numbers X holds; its shape is (rows, columns).",
+            (i,): f"({i},) is one sample; the batch stacks {s} of them as rows.",
+            "hint": "X has one row per sample and one column per input.",
+        }),
+        _shape_entry("W1_shape", W1_shape, (h, i), {
+            (i, h): f"({i}, {h}) is transposed: W1 has one row per hidden neuron, (n_hidden, n_inputs).",
+            (s, h): "the weights do not depend on the batch: W1 is (n_hidden, n_inputs) for any number of samples.",
+            (h, s): "the weights do not depend on the batch: W1 is (n_hidden, n_inputs) for any number of samples.",
+            "hint": "W1 has one row per hidden neuron and one column per input.",
+        }),
+        _shape_entry("b1_shape", b1_shape, (h,), {
+            (s, h): f"b1 is shared by every sample: one bias per hidden neuron, ({h},); NumPy adds it to each row.",
+            (s,): "there is one bias per hidden neuron, not one per sample.",
+            (i,): "there is one bias per hidden neuron, not one per input.",
+            (1, h): f"b1 is a plain 1-D vector, ({h},); NumPy adds it to every row by itself.",
+            (h, 1): f"b1 is a plain 1-D vector, ({h},); a ({h}, 1) column would not add to the rows.",
+            "hint": "Each hidden neuron has one bias, the same for every sample.",
+        }),
+        _shape_entry("H_shape", H_shape, (s, h), {
+            (h, s): f"({h}, {s}) is transposed: X @ W1.T + b1 gives one row per sample, (n_samples, n_hidden).",
+            (h,): f"({h},) is one sample's hidden values; the batch has {s} rows of them.",
+            (s, i): "H has one column per hidden neuron, not per input.",
+            "hint": "X @ W1.T: (n_samples, n_inputs) @ (n_inputs, n_hidden).",
+        }),
+        _shape_entry("W2_shape", W2_shape, (o, h), {
+            (h, o): f"({h}, {o}) is transposed: W2 has one row per output neuron, (n_outputs, n_hidden).",
+            (s, o): f"({s}, {o}) is the shape of Y; W2 does not depend on the batch.",
+            (o, i): "the output layer reads the hidden values, not the inputs: one column per hidden neuron.",
+            "hint": "W2 has one row per output neuron and one column per hidden neuron.",
+        }),
+        _shape_entry("Y_shape", Y_shape, (s, o), {
+            (o, s): f"({o}, {s}) is transposed: H @ W2.T + b2 gives one row per sample, (n_samples, n_outputs).",
+            (o,): f"({o},) is one sample's outputs; the batch has {s} rows of them.",
+            (s, h): "that is H's shape; the output layer gives one column per output neuron.",
+            "hint": "H @ W2.T: (n_samples, n_hidden) @ (n_hidden, n_outputs).",
+        }),
+    ]
+    return grid_feedback(entries, "Every array of a batch keeps one row per sample; the weights never depend on it.",
+                         each="a shape")

@@ -15,12 +15,14 @@ from collections import OrderedDict
 from typing import NamedTuple
 
 import numpy as np
+from matplotlib import colormaps
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
-from matplotlib.colors import to_rgba
+from matplotlib.colors import ListedColormap, Normalize, to_rgba
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyArrow, Polygon
+from matplotlib.image import AxesImage
+from matplotlib.patches import FancyArrow, FancyBboxPatch, Polygon, Rectangle
 from matplotlib.text import Text
-from matplotlib.transforms import Bbox
+from matplotlib.transforms import Bbox, IdentityTransform
 
 from helpers import maths
 
@@ -665,7 +667,8 @@ HIDDEN_X, OUTPUT_X = NEURON_X, 2 * NEURON_X
 # Where the weights are written along the edges of a network: nearer the middle than in
 # ``layer_diagram``, so that no label hides under the boxes of the hidden and output neurons.
 NETWORK_LABEL_AT = (0.66, 0.52, 0.38, 0.59, 0.45)
-NODE = {"boxstyle": "round,pad=0.3", "facecolor": "#f2f2f2", "edgecolor": "black", "linewidth": 1.2}
+BOX_WIDTH, BOX_HEIGHT = 1.7, 0.46  #: a neuron's box in a network diagram, in data units
+ROW = 0.11  #: half the distance between the two lines of text in a neuron's box
 
 
 class NetworkDrawing(NamedTuple):
@@ -685,14 +688,38 @@ class NetworkDrawing(NamedTuple):
 def network_drawing(x, W1, b1, W2, b2, output_activation="ReLU") -> NetworkDrawing:
     """The values and edge styles ``network_diagram`` draws for one input ``x`` (no drawing).
 
+    Shapes as in ``maths.two_layer_network``, with one input ``x`` of shape (n_inputs,).
     Introduced in chapter 04.
+
+    >>> drawing = network_drawing([1, 2], [[1, 0], [0, -1]], [0, 0], [[1, 1]], [0.5])
+    >>> drawing.h, drawing.hidden_off, drawing.y
+    (array([1., 0.]), array([False,  True]), array([1.5]))
     """
+    x = maths.as_numbers(x, "x", ndim=1)  # one input, not a batch
     result = maths.two_layer_network(x, W1, b1, W2, b2, output_activation)  # checks the shapes
-    if result.z1.ndim != 1:
-        raise ValueError(f"a network diagram shows one input x of shape (n_inputs,), not a batch of shape {np.shape(x)}.")
     relu_output = maths._activation_name(output_activation) == "ReLU"
-    return NetworkDrawing(np.asarray(x, dtype=float), *result, _edge_styles(W1), _edge_styles(W2),
+    return NetworkDrawing(x, *result, _edge_styles(W1), _edge_styles(W2),
                           hidden_off=result.h == 0, outputs_off=(result.y == 0) & relu_output)
+
+
+def _neuron_boxes(ax, at: float, heights, names: tuple[str, str, str]) -> dict:
+    """A box per neuron with its z and activation written in it, and its bias above it.
+
+    The names (``z1[j] =``, ``h[j] =``) and the grey fill never change: they are drawn once, and
+    only the numbers, the biases and the boxes' outlines are returned to be updated."""
+    z_name, a_name, b_name = names
+    drawn = {"z": [], "a": [], "biases": [], "boxes": []}
+    for j, yj in enumerate(heights):
+        corner, size = (at - BOX_WIDTH / 2, yj - BOX_HEIGHT / 2), (BOX_WIDTH, BOX_HEIGHT)
+        ax.add_patch(FancyBboxPatch(corner, *size, boxstyle="round,pad=0.04", facecolor="#f2f2f2",
+                                    edgecolor="none", zorder=2))
+        drawn["boxes"].append(ax.add_patch(FancyBboxPatch(corner, *size, boxstyle="round,pad=0.04",
+                                                          facecolor="none", linewidth=1.2, zorder=4)))
+        for row, name, key in [(ROW, z_name, "z"), (-ROW, a_name, "a")]:
+            ax.text(at + 0.02, yj + row, f"{name}[{j}] =", ha="right", va="center", fontsize=8, zorder=3)
+            drawn[key].append(ax.text(at + 0.1, yj + row, "", ha="left", va="center", fontsize=8, zorder=3))
+        drawn["biases"].append(ax.text(at, yj + BOX_HEIGHT / 2 + 0.08, "", ha="center", va="bottom", fontsize=8))
+    return drawn
 
 
 def network_diagram(x, W1, b1, W2, b2, output_activation="ReLU", ax=None):
@@ -700,50 +727,55 @@ def network_diagram(x, W1, b1, W2, b2, output_activation="ReLU", ax=None):
     (middle), the output neurons (right), and an edge for every weight, styled as in ``layer_diagram``.
 
     Each neuron is a box holding its z and its activation (``z1[j]`` and ``h[j]``; ``z2[k]`` and
-    ``y[k]``), with its bias written above it; a neuron whose activation is 0 has a dashed, white box.
+    ``y[k]``), with its bias written above it; a neuron whose ReLU gives 0 has a dashed box.
     The edge from input ``i`` to hidden neuron ``j`` carries ``W1[j, i]``; from hidden neuron ``j``
     to output ``k``, ``W2[k, j]``.
     Returns a dict of the artists: ``edges1``, ``edge_labels1``, ``edges2``, ``edge_labels2`` (lists
-    of rows, as W1 and W2), ``inputs``, ``hidden`` and ``outputs`` (the circles and boxes with their
-    values), ``biases1`` and ``biases2``. ``update_network_diagram`` moves them to new numbers.
+    of rows, as W1 and W2), ``inputs`` (the input circles with their values), and the numbers
+    ``z1``, ``h``, ``z2``, ``y``, ``biases1``, ``biases2`` and box outlines ``hidden_boxes``,
+    ``output_boxes``, one per neuron. ``update_network_diagram`` moves them to new numbers.
     Introduced in chapter 04.
     """
     drawing = network_drawing(x, W1, b1, W2, b2, output_activation)
     if ax is None:
-        _, ax = new_axes(9.0, 4.2)
+        _, ax = new_axes(8.6, 4.0)
     sizes = len(drawing.x), len(drawing.h), len(drawing.y)
     in_y, hidden_y, out_y = (_layer_positions(max(sizes), n)[1] for n in sizes)
-    edges1, edge_labels1 = _dense_edges(ax, (INPUT_X, in_y), (HIDDEN_X, hidden_y), NETWORK_LABEL_AT)
-    edges2, edge_labels2 = _dense_edges(ax, (HIDDEN_X, hidden_y), (OUTPUT_X, out_y), NETWORK_LABEL_AT)
+    # The edges end at the sides of the boxes, so that the boxes can be drawn once, under the numbers.
+    side = BOX_WIDTH / 2 + 0.04
+    edges1, edge_labels1 = _dense_edges(ax, (INPUT_X, in_y), (HIDDEN_X - side, hidden_y), NETWORK_LABEL_AT)
+    edges2, edge_labels2 = _dense_edges(ax, (HIDDEN_X + side, hidden_y), (OUTPUT_X - side, out_y), NETWORK_LABEL_AT)
     inputs = _input_circles(ax, INPUT_X, in_y)
-
-    def boxes(at, heights):
-        return ([ax.text(at, yj, "", ha="center", va="center", fontsize=8, zorder=4, bbox=dict(NODE))
-                 for yj in heights],
-                [ax.text(at, yj + 0.27, "", ha="center", va="bottom", fontsize=8, zorder=4) for yj in heights])
-
-    hidden, biases1 = boxes(HIDDEN_X, hidden_y)
-    outputs, biases2 = boxes(OUTPUT_X, out_y)
+    hidden = _neuron_boxes(ax, HIDDEN_X, hidden_y, ("z1", "h", "b1"))
+    outputs = _neuron_boxes(ax, OUTPUT_X, out_y, ("z2", "y", "b2"))
     top = max(in_y.max(), hidden_y.max(), out_y.max()) + 0.75
     name = maths._activation_name(output_activation)
     plural = "s" if len(drawing.y) > 1 else ""
     for at, title in [(INPUT_X, "inputs x"), (HIDDEN_X, "hidden layer (ReLU)"),
                       (OUTPUT_X, f"output{plural} ({name or 'no activation'})")]:
         ax.text(at, top, title, ha="center", fontsize=9, fontweight="bold")
-    ax.set_xlim(INPUT_X - 1.4, OUTPUT_X + 1.4)
+    ax.set_xlim(INPUT_X - 1.4, OUTPUT_X + 1.2)
     ax.set_ylim(-top + 0.35, top + 0.3)
     ax.set_axis_off()
     artists = {"edges1": edges1, "edge_labels1": edge_labels1, "edges2": edges2, "edge_labels2": edge_labels2,
-               "inputs": inputs, "hidden": hidden, "outputs": outputs, "biases1": biases1, "biases2": biases2}
+               "inputs": inputs, "z1": hidden["z"], "h": hidden["a"], "biases1": hidden["biases"],
+               "hidden_boxes": hidden["boxes"], "z2": outputs["z"], "y": outputs["a"],
+               "biases2": outputs["biases"], "output_boxes": outputs["boxes"]}
     update_network_diagram(artists, x, W1, b1, W2, b2, output_activation)
     return artists
+
+
+def network_moving_artists(artists) -> list:
+    """Every artist of a ``network_diagram`` that changes when the numbers do (for ``LivePicture``)."""
+    return [artist for key, value in artists.items()
+            for artist in (sum(value, []) if key.startswith("edge") else value)]
 
 
 def update_network_diagram(artists, x, W1, b1, W2, b2, output_activation="ReLU") -> NetworkDrawing:
     """Move the edges and texts of ``network_diagram`` to new values (with the activation it was
     drawn with). Returns the ``NetworkDrawing`` drawn."""
     drawing = network_drawing(x, W1, b1, W2, b2, output_activation)
-    drawn = len(artists["inputs"]), len(artists["hidden"]), len(artists["outputs"])
+    drawn = len(artists["inputs"]), len(artists["h"]), len(artists["y"])
     given = len(drawing.x), len(drawing.h), len(drawing.y)
     if given != drawn:
         raise ValueError(f"this diagram was drawn for {drawn[0]} inputs, {drawn[1]} hidden neurons and "
@@ -753,23 +785,16 @@ def update_network_diagram(artists, x, W1, b1, W2, b2, output_activation="ReLU")
     f = maths.format_number
     for text, value in zip(artists["inputs"], drawing.x):
         text.set_text(f(value, 2))
-    _write_neurons(artists["hidden"], artists["biases1"], ("z1", "h", "b1"),
-                   drawing.z1, drawing.h, np.asarray(b1, dtype=float), drawing.hidden_off)
-    _write_neurons(artists["outputs"], artists["biases2"], ("z2", "y", "b2"),
-                   drawing.z2, drawing.y, np.asarray(b2, dtype=float), drawing.outputs_off)
+    for key, values in [("z1", drawing.z1), ("h", drawing.h), ("z2", drawing.z2), ("y", drawing.y)]:
+        for text, value in zip(artists[key], values):
+            text.set_text(f(value, 2))
+    for key, name, b in [("biases1", "b1", b1), ("biases2", "b2", b2)]:
+        for j, (text, value) in enumerate(zip(artists[key], np.asarray(b, dtype=float))):
+            text.set_text(f"{name}[{j}] = {f(value, 2)}")
+    for key, off in [("hidden_boxes", drawing.hidden_off), ("output_boxes", drawing.outputs_off)]:
+        for box, is_off in zip(artists[key], off):
+            box.set_linestyle("--" if is_off else "-")
     return drawing
-
-
-def _write_neurons(boxes, biases, names, z, a, b, off) -> None:
-    """Write each neuron's z and activation in its box and its bias above it; a neuron that is
-    ``off`` gets a dashed white box, so "off" is never shown by colour alone."""
-    f = maths.format_number
-    z_name, a_name, b_name = names
-    for j, (box, bias) in enumerate(zip(boxes, biases)):
-        box.set_text(f"{z_name}[{j}] = {f(z[j], 2)}\n{a_name}[{j}] = {f(a[j], 2)}")
-        box.get_bbox_patch().set_linestyle("--" if off[j] else "-")
-        box.get_bbox_patch().set_facecolor("white" if off[j] else NODE["facecolor"])
-        bias.set_text(f"{b_name}[{j}] = {f(b[j], 2)}")
 
 
 def describe_network_diagram(drawing: NetworkDrawing) -> str:
@@ -783,16 +808,95 @@ def describe_network_diagram(drawing: NetworkDrawing) -> str:
 
 
 # ---------------------------------------------------------------------------
+# One input: where the hidden ReLUs bend the output (chapter 04)
+# ---------------------------------------------------------------------------
+
+def mark_bends(xs, ax=None):
+    """A dotted grey vertical line at each x in ``xs``, with the value written above the axes:
+    the places where a ReLU neuron switches on or off. Returns a dict: ``lines``, ``labels``.
+
+    Introduced in chapter 04.
+    """
+    if ax is None:
+        _, ax = new_axes()
+    above = ax.get_xaxis_transform()  # x in data units, y from 0 (bottom) to 1 (top of the axes)
+    lines, labels = [], []
+    for x in maths.as_numbers(xs, "xs", ndim=1):
+        lines.append(ax.axvline(x, color=ZERO, linestyle=":", linewidth=1.2))
+        labels.append(ax.text(x, 1.01, maths.format_number(x, 2), transform=above, ha="center", va="bottom",
+                              fontsize=8, color="#555555"))
+    return {"lines": lines, "labels": labels}
+
+
+# ---------------------------------------------------------------------------
 # Lines to shapes: a network over the plane of its two inputs (chapter 07)
 # ---------------------------------------------------------------------------
 
-PLANE_COLOURS = "RdBu"  #: the output's heat map: red where y < 0, white at 0, blue where y > 0
-PLANE_COLOUR_LIMIT = 1.0  #: the heat map's colours stop changing beyond y = ±1
+# The output's heat map: red where y < 0, white at 0, blue where y > 0; the middle of matplotlib's
+# RdBu, without its darkest ends, so that the black lines drawn over it stay easy to see.
+PLANE_COLOURS = ListedColormap(colormaps["RdBu"](np.linspace(0.12, 0.88, 256)), name="RdBu_middle")
+PLANE_COLOUR_LIMIT = 0.5  #: the heat map's colours stop changing beyond y = ±0.5
 NEURON_COLOURS = "Purples"  #: a hidden neuron's map: white where h = 0, darker as h grows
 NEURON_COLOUR_LIMIT = 3.0
 MARK_EVERY = 3  #: a "+" (y > 0) on every 3rd cell of the grid, each way
 LINE_STYLE_NAMES = {"-": "solid", "--": "dashed", ":": "dotted", "-.": "dash-dot"}
 ARROW_LENGTH = 0.7  #: the arrow from each line towards its active side, in units of the plane
+TARGET = "#2ca02c"  #: green: the outline of a challenge's target shape
+POSITIVE_FROM = 1e-9  #: y (or h) counts as positive above this, so a rounding error of 1e-16 is not "positive"
+
+
+class BlockImage(AxesImage):
+    """An ``imshow`` image drawn the way ``interpolation="nearest"`` draws it -- each cell of the
+    array a block of pixels of its colour -- but made with two index arrays: a few tenths of a
+    millisecond where matplotlib's general resampling takes a few milliseconds for a large image.
+
+    ``plane_picture`` redraws its heat maps on every slider move, so this is most of its speed.
+    Anything this does not cover (a rotated or log-scaled axes, RGB arrays, vector output) is left
+    to ``AxesImage`` itself. Introduced in chapter 07.
+    """
+
+    def make_image(self, renderer, magnification=1.0, unsampled=False):
+        data = self.get_array()
+        if unsampled or data is None or data.ndim != 2 or not self.get_transform().is_affine:
+            return super().make_image(renderer, magnification, unsampled)
+        x_first, x_last, y_first, y_last = self.get_extent()
+        (left, bottom), (right, top) = self.get_transform().transform([[x_first, y_first], [x_last, y_last]])
+        drawn = Bbox.from_extents(min(left, right), min(bottom, top), max(left, right), max(bottom, top))
+        clip = (self.get_clip_box() or self.axes.bbox) if self.get_clip_on() else self.get_figure(root=True).bbox
+        shown = Bbox.intersection(drawn, clip)
+        if shown is None:
+            return None, 0, 0, None
+        # Rounded to whole output pixels exactly as AxesImage rounds them, so the image meets the axes' edges.
+        x0, y0, x1, y1 = shown.extents * magnification
+        x0, y0 = np.floor(x0 + 0.5), np.ceil(y0 - 0.5 - 1e-8)
+        x1, y1 = np.floor(x1 + 0.5 + 1e-8), np.ceil(y1 - 0.5)
+        width, height = int(x1 - x0), int(y1 - y0)
+        if width <= 0 or height <= 0:
+            return None, 0, 0, None
+        n_rows, n_columns = data.shape
+        # The cell under the centre of each output pixel: columns left to right, rows bottom to top (as Agg takes them).
+        across = (x0 + np.arange(width) + 0.5) / magnification
+        up = (y0 + np.arange(height) + 0.5) / magnification
+        columns = np.minimum(np.maximum(((across - left) / (right - left) * n_columns).astype(int), 0), n_columns - 1)
+        rows = np.minimum(np.maximum(((up - bottom) / (top - bottom) * n_rows).astype(int), 0), n_rows - 1)
+        if self.origin == "upper":
+            rows = n_rows - 1 - rows
+        colours = self.to_rgba(data, bytes=True)  # the colour map on the small array, not on every pixel
+        # Each RGBA pixel moved as one 32-bit number: a quarter of the indexing work.
+        pixels = np.ascontiguousarray(colours).view(np.uint32)[..., 0][rows[:, None], columns[None, :]]
+        return pixels.view(np.uint8).reshape(height, width, 4), x0 / magnification, y0 / magnification, \
+            IdentityTransform()
+
+
+def block_imshow(ax, data, extent, cmap, vmin: float, vmax: float, origin: str = "lower") -> BlockImage:
+    """Like ``ax.imshow(data, extent=..., cmap=..., vmin=..., vmax=..., origin=..., interpolation="nearest")``,
+    drawn as a ``BlockImage``. Introduced in chapter 07."""
+    image = BlockImage(ax, cmap=cmap, norm=Normalize(vmin, vmax), origin=origin, extent=extent,
+                       interpolation="nearest")
+    image.set_data(data)
+    ax.add_image(image)
+    ax.update_datalim([(extent[0], extent[2]), (extent[1], extent[3])])
+    return image
 
 
 def new_plane_figure(n_maps: int = 4):
@@ -801,7 +905,7 @@ def new_plane_figure(n_maps: int = 4):
     Returns ``(figure, ax, map_axes)``. Introduced in chapter 07.
     """
     rows = max(1, (n_maps + 1) // 2)
-    figure = Figure(figsize=(8.6, 4.4), dpi=80, layout="constrained")
+    figure = Figure(figsize=(8.0, 4.1), dpi=80, layout="constrained")
     FigureCanvasAgg(figure)
     grid = figure.add_gridspec(rows, 4, width_ratios=(1, 1, 0.62, 0.62))
     ax = figure.add_subplot(grid[:, :2])
@@ -809,13 +913,24 @@ def new_plane_figure(n_maps: int = 4):
     return figure, ax, map_axes
 
 
-def _plane_axes(ax, low: float, high: float, xlabel: bool = True):
+def _plane_axes(ax, low: float, high: float, xlabel: bool = True) -> Rectangle:
+    """Square axes over the plane; returns the frame drawn instead of the spines.
+
+    The frame is one patch, drawn after the heat map (which covers the axes' edge pixels): a
+    widget redraws it on top cheaply, where redrawing four spines costs about 0.2 ms per axes.
+    """
     ax.set_xlim(low, high)
     ax.set_ylim(low, high)
     ax.set_aspect("equal")
     if xlabel:
         ax.set_xlabel("x[0]")
         ax.set_ylabel("x[1]")
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    frame = Rectangle((0, 0), 1, 1, transform=ax.transAxes, fill=False, edgecolor="black",
+                      linewidth=ax.spines["left"].get_linewidth(), zorder=2.5)
+    ax.add_patch(frame)
+    return frame
 
 
 def neuron_map(w, b, index: int = 0, ax=None, low: float = maths.PLANE_LOW, high: float = maths.PLANE_HIGH,
@@ -823,28 +938,32 @@ def neuron_map(w, b, index: int = 0, ax=None, low: float = maths.PLANE_LOW, high
     """One hidden neuron over the plane: its output h = ReLU(w·x + b) as a map (white where h = 0),
     its line z = 0 (in the line style of neuron ``index``), and the side where it is active hatched.
 
-    Returns a dict of the artists: ``image``, ``region`` (the hatched polygon), ``line`` and ``off``
-    (a text shown instead when the neuron is switched off). ``update_neuron_map`` moves them.
+    Returns a dict of the artists: ``image``, ``region`` (the hatched polygon), ``line``, and ``cover`` and
+    ``off`` (a grey patch and the text "off", shown instead while the neuron is switched off).
+    ``update_neuron_map`` moves them.
     Introduced in chapter 07.
     """
-    if ax is None:
-        _, ax = new_axes(3.2, 3.0)
+    alone = ax is None
+    if alone:
+        _, ax = new_axes(3.4, 3.2)
     style = LINE_STYLES[index % len(LINE_STYLES)]
-    image = ax.imshow(np.zeros((n, n)), extent=(low, high, low, high), origin="lower", cmap=NEURON_COLOURS,
-                      vmin=0, vmax=NEURON_COLOUR_LIMIT, interpolation="nearest",
-                      interpolation_stage="rgba")
-    region = Polygon(np.zeros((0, 2)), closed=True, facecolor="none", edgecolor="#555555", hatch="///",
+    image = block_imshow(ax, np.zeros((n, n)), (low, high, low, high), NEURON_COLOURS, 0, NEURON_COLOUR_LIMIT)
+    region = Polygon(np.zeros((0, 2)), closed=True, facecolor="none", edgecolor="#555555", hatch="//",
                      linewidth=0)
     ax.add_patch(region)
     (line,) = ax.plot([], [], style, color="black", linewidth=2)
+    # Shown instead of the map while the neuron is switched off.
+    cover = Rectangle((0, 0), 1, 1, transform=ax.transAxes, facecolor="#eeeeee", edgecolor="none", visible=False)
+    ax.add_patch(cover)
     off = ax.text(0.5, 0.5, "off", transform=ax.transAxes, ha="center", va="center", fontsize=11,
                   color="#555555", visible=False)
-    _plane_axes(ax, low, high, xlabel=False)
-    ax.set_xticks([low, 0, high])
-    ax.set_yticks([low, 0, high])
-    ax.tick_params(labelsize=7, length=2, pad=1)
-    ax.set_title(f"neuron {index}: h[{index}] ({LINE_STYLE_NAMES[style]} line)", fontsize=8)
-    artists = {"image": image, "region": region, "line": line, "off": off}
+    frame = _plane_axes(ax, low, high, xlabel=alone)
+    if not alone:  # a small map among others: fewer ticks
+        ax.set_xticks([low, 0, high])
+        ax.set_yticks([low, 0, high])
+        ax.tick_params(labelsize=7, length=2, pad=1)
+    ax.set_title(f"h[{index}], {LINE_STYLE_NAMES[style]} line", fontsize=8)
+    artists = {"image": image, "region": region, "line": line, "cover": cover, "off": off, "frame": frame}
     update_neuron_map(artists, w, b)
     return artists
 
@@ -859,8 +978,8 @@ def update_neuron_map(artists, w, b, h=None) -> None:
     on = w is not None
     for name in ("image", "region", "line"):
         artists[name].set_visible(on)
+    artists["cover"].set_visible(not on)
     artists["off"].set_visible(not on)
-    ax.set_facecolor("white" if on else "#eeeeee")
     if not on:
         return
     if h is None:
@@ -872,16 +991,35 @@ def update_neuron_map(artists, w, b, h=None) -> None:
     artists["line"].set_data(*(ends.T if ends is not None else ([], [])))
 
 
-def plane_picture(W1, b1, W2, b2, ax=None, map_axes=None, slots: int | None = None,
+def describe_neuron_map(w, b, index: int = 0, low: float = maths.PLANE_LOW, high: float = maths.PLANE_HIGH,
+                        n: int = maths.PLANE_CELLS) -> str:
+    """A one-line text summary of ``neuron_map``: the neuron's line, where it is active, how large h gets.
+
+    Introduced in chapter 07.
+    """
+    f = maths.format_number
+    h = maths.network_on_plane([w], [b], [[1.0]], [0.0], low, high, n).h[0]
+    active = h > POSITIVE_FROM
+    if not np.any(w):
+        return f"Neuron {index}: {maths.line_equation(w, b)}; h = {f(max(0.0, b), 2)} at every point."
+    if not active.any():
+        return f"Neuron {index}: {maths.line_equation(w, b)}; it is silent (h = 0) everywhere in the plane shown."
+    return (f"Neuron {index}: {maths.line_equation(w, b)}, on {f(100 * active.mean(), 1)}% of the plane shown "
+            f"(hatched); h grows from 0 at the line to {f(h.max(), 2)}.")
+
+
+def plane_picture(W1, b1, W2, b2, ax=None, map_axes=None, slots: int | None = None, target=None,
                   low: float = maths.PLANE_LOW, high: float = maths.PLANE_HIGH, n: int = maths.PLANE_CELLS):
     """A network with two inputs drawn over the plane: the output y as a heat map (blue y > 0, red y < 0,
     and a "+" on the cells where y > 0), each hidden neuron's line in its own line style with an arrow
     towards the side where it is active, and, on ``map_axes``, a small ``neuron_map`` per hidden neuron.
 
     ``slots`` is how many hidden neurons the picture can show (default: as many as the network has,
-    or as there are map axes); the unused ones are hidden. ``ax=None`` makes a figure with
-    ``new_plane_figure``. Returns a dict of the artists: ``heat``, ``marks``, ``lines``, ``arrows``,
-    ``labels`` and ``maps`` (one ``neuron_map`` dict per map axes). ``update_plane_picture`` moves them.
+    or as there are map axes); the unused ones are hidden. ``target``, a box (left, right, bottom, top)
+    whose sides may be infinite, is outlined in thick green: the shape a challenge asks for.
+    ``ax=None`` makes a figure with ``new_plane_figure``. Returns a dict of the artists: ``heat``,
+    ``marks``, ``lines``, ``arrows``, ``labels``, ``maps`` (one ``neuron_map`` dict per map axes) and
+    ``target`` (None without a target). ``update_plane_picture`` moves them.
     Introduced in chapter 07.
     """
     network = maths.plane_network(W1, b1, W2, b2)
@@ -890,11 +1028,10 @@ def plane_picture(W1, b1, W2, b2, ax=None, map_axes=None, slots: int | None = No
         _, ax, map_axes = new_plane_figure(max(n_hidden, slots or 0))
     map_axes = list(map_axes or [])
     slots = max(n_hidden, len(map_axes), slots or 0)
-    heat = ax.imshow(np.zeros((n, n)), extent=(low, high, low, high), origin="lower", cmap=PLANE_COLOURS,
-                     vmin=-PLANE_COLOUR_LIMIT, vmax=PLANE_COLOUR_LIMIT, interpolation="nearest",
-                     interpolation_stage="rgba")
+    heat = block_imshow(ax, np.zeros((n, n)), (low, high, low, high), PLANE_COLOURS,
+                        -PLANE_COLOUR_LIMIT, PLANE_COLOUR_LIMIT)
     colourbar = ax.figure.colorbar(heat, ax=ax, extend="both", shrink=0.8, pad=0.02)
-    colourbar.set_label("output y (colours stop at ±1)", fontsize=8)
+    colourbar.set_label(f"output y (colours stop at ±{maths.format_number(PLANE_COLOUR_LIMIT)})", fontsize=8)
     colourbar.ax.tick_params(labelsize=7)
     (marks,) = ax.plot([], [], "+", color="black", markersize=5, markeredgewidth=0.8)
     lines, arrows, labels = [], [], []
@@ -903,25 +1040,40 @@ def plane_picture(W1, b1, W2, b2, ax=None, map_axes=None, slots: int | None = No
         arrow = FancyArrow(0, 0, 0, 0, width=0.04, head_width=0.22, head_length=0.2, length_includes_head=True,
                            color="black")
         ax.add_patch(arrow)
-        label = ax.text(0, 0, str(j), fontsize=9, ha="center", va="center", fontweight="bold",
-                        bbox={"boxstyle": "circle,pad=0.15", "facecolor": "white", "edgecolor": "black",
-                              "linewidth": 0.8})
+        # The neuron's number in a white circle, drawn as markers: a text would be laid out afresh each move.
+        (label,) = ax.plot([], [], "o", markersize=13, markerfacecolor="white", markeredgecolor="black",
+                           markeredgewidth=0.8)
+        (number,) = ax.plot([], [], marker=f"${j}$", markersize=7, color="black", linestyle="none")
+        label.number = number
         lines.append(line)
         arrows.append(arrow)
         labels.append(label)
-    _plane_axes(ax, low, high)
-    ax.set_title("output y over the plane: + where y > 0", fontsize=10)
+    frame = _plane_axes(ax, low, high)
+    title = "output y over the plane: + where y > 0"
+    outline = None
+    if target is not None:
+        left, right, bottom, top = np.clip(np.asarray(target, dtype=float), low, high)
+        outline = Rectangle((left, bottom), right - left, top - bottom, fill=False, edgecolor=TARGET,
+                            linewidth=3, zorder=3)
+        ax.add_patch(outline)
+        title += "; green: target"
+    ax.set_title(title, fontsize=10)
     maps = [neuron_map([1.0, 0.0], 0.0, j, ax=map_ax, low=low, high=high, n=n) for j, map_ax in enumerate(map_axes)]
-    artists = {"heat": heat, "marks": marks, "lines": lines, "arrows": arrows, "labels": labels, "maps": maps}
+    artists = {"heat": heat, "marks": marks, "lines": lines, "arrows": arrows, "labels": labels, "maps": maps,
+               "target": outline, "frame": frame}
     update_plane_picture(artists, *network)
     return artists
 
 
 def plane_moving_artists(artists) -> list:
     """Every artist of a ``plane_picture`` that changes when the network does (for ``LivePicture``)."""
-    moving = [artists["heat"], artists["marks"], *artists["lines"], *artists["arrows"], *artists["labels"]]
+    moving = [artists["heat"], artists["marks"], *artists["lines"], *artists["arrows"]]
+    if artists.get("target") is not None:
+        moving.append(artists["target"])  # drawn again over the heat map
+    moving += [artist for label in artists["labels"] for artist in (label, label.number)]
+    moving.append(artists["frame"])  # the frame is drawn over the heat map's edge pixels, as in a full redraw
     for drawn in artists["maps"]:
-        moving += [drawn["image"], drawn["region"], drawn["line"], drawn["off"]]
+        moving += [drawn["image"], drawn["region"], drawn["line"], drawn["cover"], drawn["off"], drawn["frame"]]
     return moving
 
 
@@ -939,13 +1091,13 @@ def update_plane_picture(artists, W1, b1, W2, b2) -> maths.PlaneValues:
         )
     values = maths.network_on_plane(*network, low=low, high=high, n=n)
     heat.set_data(values.y)
-    marked = values.y[MARK_EVERY // 2::MARK_EVERY, MARK_EVERY // 2::MARK_EVERY] > 0
+    marked = values.y[MARK_EVERY // 2::MARK_EVERY, MARK_EVERY // 2::MARK_EVERY] > POSITIVE_FROM
     centres = values.axis[MARK_EVERY // 2::MARK_EVERY]
     rows, columns = np.nonzero(marked)
     artists["marks"].set_data(centres[columns], centres[rows])
     for j, (line, arrow, label) in enumerate(zip(artists["lines"], artists["arrows"], artists["labels"])):
         ends = maths.neuron_line(network.W1[j], network.b1[j], low, high) if j < n_hidden else None
-        for artist in (line, arrow, label):
+        for artist in (line, arrow, label, label.number):
             artist.set_visible(ends is not None)
         if ends is None:
             continue
@@ -953,7 +1105,9 @@ def update_plane_picture(artists, W1, b1, W2, b2) -> maths.PlaneValues:
         middle, towards = ends.mean(axis=0), ARROW_LENGTH * w / np.sqrt(w @ w)
         line.set_data(ends[:, 0], ends[:, 1])
         arrow.set_data(x=middle[0], y=middle[1], dx=towards[0], dy=towards[1])
-        label.set_position(tuple(np.clip(middle + 1.45 * towards, low + 0.25, high - 0.25)))
+        where = np.minimum(np.maximum(middle + 1.45 * towards, low + 0.25), high - 0.25)
+        label.set_data([where[0]], [where[1]])
+        label.number.set_data([where[0]], [where[1]])
     for j, drawn in enumerate(artists["maps"]):
         if j < n_hidden:
             update_neuron_map(drawn, network.W1[j], network.b1[j], values.h[j])
@@ -978,15 +1132,14 @@ def describe_plane(values: maths.PlaneValues) -> str:
     axis, y = values.axis, values.y
     half = (axis[1] - axis[0]) / 2 if len(axis) > 1 else 0.0
     plane = f"x[0] and x[1] from {f(axis[0] - half, 2)} to {f(axis[-1] + half, 2)}"
-    positive = y > 0
+    positive = y > POSITIVE_FROM
     share = 100 * positive.mean()
     if positive.all():
-        where = f"y > 0 everywhere in the plane shown ({plane})"
+        where = f"The output y is positive everywhere in the plane shown ({plane})"
     elif not positive.any():
-        where = f"y > 0 nowhere in the plane shown ({plane})"
+        where = f"The output y is positive nowhere in the plane shown ({plane})"
     else:
-        where = (f"y > 0 on {f(share, 1)}% of the plane shown ({plane}), "
+        where = (f"The output y is positive on {f(share, 1)}% of the plane shown ({plane}), "
                  f"for x[0] {_span(axis, positive.any(axis=0))} and x[1] {_span(axis, positive.any(axis=1))}")
-    active = ", ".join(f"neuron {j} on {f(100 * (h > 0).mean(), 1)}%" for j, h in enumerate(values.h))
-    return (f"{where}. y runs from {f(y.min(), 2)} to {f(y.max(), 2)}. "
-            f"Active (h > 0): {active}.")
+    active = ", ".join(f"neuron {j} on {f(100 * (h > POSITIVE_FROM).mean(), 1)}%" for j, h in enumerate(values.h))
+    return f"{where}; y runs from {f(y.min(), 2)} to {f(y.max(), 2)}. Active: {active}."

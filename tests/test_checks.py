@@ -23,6 +23,11 @@ NUMERIC_CHECKS = {
     # chapter 02: ReLU(1×0.5 + 4×(−1) + 2×0.5 + 3) = ReLU(0.5)
     checks.check_full_neuron: (0.5, {3: "before adding the bias", 0: "leave out the bias", -2.5: "weighted sum alone",
                                      8.5: "count negatively", 5.5: "bias +3 is missing"}),
+    # chapter 06: Z[2, 0] = X[2] · W[0] + b[0] with X[2] = [−1, 2, 0], W[0] = [0.5, −1, 2], b[0] = −1
+    checks.check_batch_entry: (-1 * 0.5 + 2 * -1 + 0 * 2 - 1, {2: "That is Z[0, 2]", -2.5: "bias is missing",
+                                                             1.5: "column 2 of X", 0: "before the activation",
+                                                             -1.5: "added, not subtracted", -4: "That is sample 1",
+                                                             -2: "not b[1]"}),
 }
 
 
@@ -133,6 +138,21 @@ RIGHT = {
     checks.check_stacked_weights: ([[1, 2], [0, -1], [0.5, 0.5]],),
     checks.check_layer_shapes: ((5, 2), (5,), (5,)),
     checks.check_layer_grid: (GRID_Z, GRID_H),
+    # chapter 04: W2 @ W1 and W2 @ b1 + b2, multiplied out by hand
+    checks.check_collapsed_layer: ([[1 * 1 + 2 * 0, 1 * 2 + 2 * -1], [-1 * 1 + 1 * 0, -1 * 2 + 1 * -1]],
+                                   [1 * 1 + 2 * -1 + 1, -1 * 1 + 1 * -1 + 1]),
+    checks.check_bends: ([-1 / 1, -2 / -2, 1 / 0.5],),
+    # chapter 05: x = [2, −1] through 3 hidden neurons and 2 outputs
+    checks.check_network_grid: ([2 * 1 - 1 * 1 - 0.5, 2 * 0.5 - 1 * -1 + 1, 2 * -1 - 1 * 2 + 1],
+                                [0.5, 3, 0],
+                                [0.5 * 2 + 3 * -1 + 0 * 1 + 1, 0.5 * 1 + 3 * 0.5 + 0 * -1 - 1],
+                                [0, 1]),
+    checks.check_parameter_counts: ([(2 * 4 + 4) + (4 * 3 + 3), (4 * 5 + 5) + (5 * 3 + 3),
+                                     (784 * 128 + 128) + (128 * 10 + 10)],),
+    # chapter 06: the batch [[1, 2, 3], [2, 2, −1], [−1, 2, 0]] through chapter 03's by-hand layer
+    checks.check_batch_layer: ([[3.5, -1.5, 2, -1],
+                                [2 * 0.5 + 2 * -1 - 1 * 2 - 1, 2 * -1 + 2 * 1 - 1 * -1 + 0.5, 2 + 0 - 1 - 2, 2 - 2 + 1 + 3],
+                                [-0.5 - 2 + 0 - 1, 1 + 2 + 0 + 0.5, -1 + 0 + 0 - 2, -1 - 2 + 0 + 3]],),
 }
 STUBS = {
     checks.check_relu_values: [(...,), ([...] * 5,), (None,)],
@@ -140,6 +160,11 @@ STUBS = {
     checks.check_stacked_weights: [(...,), (None,)],
     checks.check_layer_shapes: [(..., ..., ...)],
     checks.check_layer_grid: [(..., ...), ([...] * 4, [...] * 4), ([...] * 4, ...)],
+    checks.check_collapsed_layer: [(..., ...), (None, None)],
+    checks.check_bends: [(...,), ([...] * 3,)],
+    checks.check_network_grid: [(..., ..., ..., ...), ([...] * 3, [...] * 3, [...] * 2, [...] * 2)],
+    checks.check_parameter_counts: [(...,), ([...] * 3,)],
+    checks.check_batch_layer: [(...,), (None,)],
 }
 
 
@@ -377,3 +402,482 @@ class TestLayerGrid:
     def test_answers_of_the_wrong_form_are_explained(self, z, h, words):
         feedback = self.judge(z, h)
         assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+
+
+# ===========================================================================
+# Chapters 04, 05 and 06: a hidden layer, the two-layer network, a batch
+# ===========================================================================
+
+class TestGridNames:
+    def test_the_default_names_are_chapter_03s(self):
+        assert checks.GridNames() == ("x", "W", "b", "z", "h", "neuron")
+
+    def test_a_layer_with_fewer_neurons_than_inputs_is_judged_without_error(self):
+        x, W, b = np.array([1.0, 2.0, 3.0]), np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]), np.array([0.0, 0.0])
+        entry = checks._grid_z_entry(0, 99, x, W, b, checks.OUTPUT_NAMES)
+        assert entry.status == checks.MISTAKE and "multiply row W2[0] by h" in entry.why
+
+
+class TestCollapsedLayer:
+    judge = staticmethod(checks.check_collapsed_layer.judge)
+    # W1 = [[1, 2], [0, −1]], b1 = [1, −1], W2 = [[1, 2], [−1, 1]], b2 = [1, 1], multiplied out by hand
+    W = RIGHT[checks.check_collapsed_layer][0]
+    b = RIGHT[checks.check_collapsed_layer][1]
+
+    def test_the_hand_computation(self):
+        assert self.W == [[1, 0], [-1, -3]] and self.b == [0, -1]
+
+    @pytest.mark.parametrize("W, words", [
+        ([[1 * 1 + 2 * -1, 1 * 2 + 2 * 1], [0 * 1 + -1 * -1, 0 * 2 + -1 * 1]], "the order is swapped"),
+        ([[1, 4], [0, -1]], "entry by entry (*)"),
+        ([[2, 4], [-1, 0]], "the layers do not add up"),
+        ([[1, -1], [0, -3]], "your W is transposed"),
+        ([[1, 0, 0], [0, 0, 0]], "it has shape (2, 3), but it should have shape (2, 2)"),
+        ([[1, 0], [-1, 3]], "row j of W2 times column i of W1"),
+    ])
+    def test_each_mistake_in_W_is_named(self, W, words):
+        feedback = self.judge(W, self.b)
+        assert feedback.status == checks.MISTAKE and "- W: " in feedback.message and words in feedback.message, \
+            feedback.message
+        assert "Right so far: b." in feedback.message
+
+    @pytest.mark.parametrize("b, words", [
+        ([1 * 1 + 2 * -1, -1 * 1 + 1 * -1], "b2 is missing"),
+        ([1 + 1, -1 + 1], "b1 passes through the second layer too"),
+        ([1, 1], "b1 is missing"),
+        ([1, -1], "the first layer's bias alone"),
+        ([1 * 1 + 2 * 1 + 1, 0 * 1 + -1 * 1 - 1], "the layers are the other way round"),
+        ([1 * 2 + 2 * 0, -1 * 2 + 1 * 0], "b2 is added after W2"),
+        ([5, 5], "Expand W2 @ (W1 @ x + b1) + b2"),
+    ])
+    def test_each_mistake_in_b_is_named(self, b, words):
+        feedback = self.judge(self.W, b)
+        assert feedback.status == checks.MISTAKE and "- b: " in feedback.message and words in feedback.message, \
+            feedback.message
+
+    def test_half_done_is_incomplete(self):
+        feedback = self.judge(self.W, ...)
+        assert feedback.status == checks.INCOMPLETE
+        assert "Still to fill in: b (replace each ... with an array)" in feedback.message
+
+
+class TestBends:
+    judge = staticmethod(checks.check_bends.judge)
+
+    def test_every_sign_flipped_is_named_once(self):
+        feedback = self.judge([1 / 1, 2 / -2, -1 / 0.5])
+        assert feedback.status == checks.MISTAKE and "Every sign is flipped" in feedback.message
+
+    @pytest.mark.parametrize("j, value, words", [
+        (1, -1, "the sign is flipped"),
+        (1, -2, "divide by the weight too"),
+        (2, -0.5, "the fraction is upside down"),
+        (2, 0.5, "the fraction is upside down"),
+        (2, -1, "crosses 0: set it to 0 and solve for x"),
+        (2, 7, "set z1[2] = 0.5·x − 1 to 0 and solve for x"),
+        (1, "one", "must be a number"),
+    ])
+    def test_each_mistake_is_named_for_its_neuron(self, j, value, words):
+        answer = [-1, 1, 2]
+        answer[j] = value
+        feedback = self.judge(answer)
+        assert feedback.status == checks.MISTAKE and f"- bend {j}: " in feedback.message, feedback.message
+        assert words in feedback.message, feedback.message
+
+    def test_the_hints_give_the_rule_but_not_the_numbers(self):
+        feedback = self.judge([5, 5, 5])
+        assert "= −1" not in feedback.message and "x = 2" not in feedback.message
+
+
+class TestRightSlope:
+    judge = staticmethod(checks.check_right_slope.judge)
+    # Far to the right, neurons 0 (weight 1) and 2 (weight 0.5) are on: 2×1 + (−2)×0.5
+    right = 2 * 1 + (-2) * 0.5
+
+    def test_right_and_stub(self):
+        assert self.judge(self.right).status == checks.CORRECT
+        assert self.judge(...).status == checks.NOT_ATTEMPTED
+
+    @pytest.mark.parametrize("answer, words", [
+        (2 * 1 + 1 * -2 + (-2) * 0.5, "the slope without ReLU"),
+        (1 * -2, "the slope far to the left"),
+        (1 + 0.5, "you left out the W2 factors"),
+        (2 * 1, "Neuron 2 is on too"),
+        (2 * 1 + (-2) * 0.5 - 0.5, "does not change the slope"),
+        (2 + -2, "multiply its output weight by its input weight"),
+        (42, "Find the neurons that are on"),
+    ])
+    def test_each_mistake_is_named(self, answer, words):
+        feedback = self.judge(answer)
+        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+
+    @pytest.mark.parametrize("odd", ["one", [1, 2], math.nan, {}, object(), True])
+    def test_odd_answers_get_a_message_never_an_exception(self, odd, capsys):
+        checks.check_right_slope(odd)
+        said = capsys.readouterr().out
+        assert said.startswith("❌ Not yet.") and "could not read" not in said
+
+
+class TestNetworkGrid:
+    judge = staticmethod(checks.check_network_grid.judge)
+    right = RIGHT[checks.check_network_grid]
+
+    def test_the_hand_computation(self):
+        assert self.right == ([0.5, 3, -3], [0.5, 3, 0], [-1, 1], [0, 1])
+
+    def with_entry(self, which, index, value):
+        answer = [list(part) for part in self.right]
+        answer[which][index] = value
+        return answer
+
+    @pytest.mark.parametrize("which, index, value, words", [
+        (0, 1, 2, "hidden neuron 1, z1[1]: you forgot the bias: add b1[1] = 1"),
+        (0, 1, 1 * 2 + -1 * -1 + 1, "hidden neuron 1, z1[1]: you used column 1 of W1"),
+        (1, 2, -3, "hidden neuron 2, h[2]: z1[2] is negative, and ReLU turns a negative z into 0"),
+        (1, 0, 0, "hidden neuron 0, h[0]: z1[0] is positive"),
+        (2, 0, 0.5 * 2 + 3 * -1 + 0 * 1, "output 0, z2[0]: you forgot the bias: add b2[0] = 1"),
+        (2, 1, 0.5 * 2 + 3 * -1 + 0 * 1 - 1, "output 1, z2[1]: you used row 0 of W2"),
+        (3, 1, 0, "output 1, y[1]: z2[1] is positive"),
+        (3, 0, -1, "output 0, y[0]: z2[0] is negative"),
+    ])
+    def test_each_mistake_is_named_with_the_layers_own_names(self, which, index, value, words):
+        feedback = self.judge(*self.with_entry(which, index, value))
+        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+
+    def test_z2_computed_from_z1_instead_of_h_is_named(self):
+        z2_from_z1 = [2 * 0.5 - 1 * 3 + 1 * -3 + 1, 1 * 0.5 + 0.5 * 3 - 1 * -3 - 1]
+        feedback = self.judge([0.5, 3, -3], [0.5, 3, 0], z2_from_z1, [0, 4])
+        assert feedback.message.count("you used z1 instead of h") == 2, feedback.message
+
+    def test_z2_that_follows_from_a_wrong_h_says_so(self):
+        h = [0.5, 2, 0]  # h[1] wrong
+        z2 = [2 * 0.5 - 1 * 2 + 0 + 1, 1 * 0.5 + 0.5 * 2 - 0 - 1]
+        feedback = self.judge([0.5, 3, -3], h, z2, [0, 0.5])
+        assert "output 0, z2[0]: z2[0] is right for your h, but h is not right yet" in feedback.message
+        assert "output 1, z2[1]: z2[1] is right for your h" in feedback.message
+
+    def test_partly_filled(self):
+        feedback = self.judge([0.5, 3, -3], [...] * 3, [...] * 2, ...)
+        assert feedback.status == checks.INCOMPLETE
+        assert "Still to fill in: h[0], h[1], h[2], z2[0], z2[1], y[0], y[1]" in feedback.message
+
+
+class TestParameterCounts:
+    judge = staticmethod(checks.check_parameter_counts.judge)
+
+    def test_the_networks_and_their_counts(self):
+        assert checks.PARAMETER_NETWORKS == ((2, 4, 3), (4, 5, 3), (784, 128, 10))
+        assert RIGHT[checks.check_parameter_counts] == ([27, 43, 101770],)
+
+    def test_forgetting_the_biases_everywhere_is_named_once(self):
+        feedback = self.judge([2 * 4 + 4 * 3, 4 * 5 + 5 * 3, 784 * 128 + 128 * 10])
+        assert feedback.status == checks.MISTAKE and "You left out the biases in all three" in feedback.message
+
+    @pytest.mark.parametrize("value, words", [
+        (8 + 12, "forgot the biases: each neuron also has one bias, 4 + 3 more"),
+        (8 + 12 + 2 + 4, "one bias per neuron, not one per input"),
+        (8 + 12 + 2 + 4 + 3, "the inputs have no biases"),
+        (8 + 12 + 2, "one bias per neuron, not one per layer"),
+        (2 * 4 * 3, "multiplying all the sizes"),
+        (2 + 4 + 3, "counts the values (inputs and neurons), not the parameters"),
+        (8 + 4, "that is the first layer only"),
+        (12 + 3, "that is the second layer only"),
+        (100, "(2·4 + 4) + (4·3 + 3)"),
+        ("27", "must be a number"),
+    ])
+    def test_each_mistake_is_named_for_its_network(self, value, words):
+        feedback = self.judge([value, 43, 101770])
+        assert feedback.status == checks.MISTAKE and "- [2, 4, 3]: " in feedback.message, feedback.message
+        assert words in feedback.message, feedback.message
+        assert "Right so far: [4, 5, 3], [784, 128, 10]." in feedback.message
+
+
+def _relu(z):
+    return np.maximum(z, 0)
+
+
+class TestMyNetwork:
+    judge = staticmethod(checks.check_my_network.judge)
+
+    @staticmethod
+    def loops(x, W1, b1, W2, b2):
+        """The network with plain Python loops, written independently of the check."""
+        h = [max(0.0, sum(w * v for w, v in zip(row, x)) + bias) for row, bias in zip(W1, b1)]
+        return [max(0.0, sum(w * v for w, v in zip(row, h)) + bias) for row, bias in zip(W2, b2)]
+
+    def test_a_correct_network_passes_as_arrays_or_lists(self):
+        assert self.judge(lambda x, W1, b1, W2, b2: _relu(W2 @ _relu(W1 @ x + b1) + b2)).status == checks.CORRECT
+        assert self.judge(self.loops).status == checks.CORRECT
+
+    def test_the_untouched_stub_is_not_attempted(self):
+        def my_network(x, W1, b1, W2, b2):
+            ...
+
+        assert self.judge(my_network).status == checks.NOT_ATTEMPTED
+        assert self.judge(...).status == checks.NOT_ATTEMPTED
+
+    @pytest.mark.parametrize("function, words", [
+        (lambda x, W1, b1, W2, b2: _relu(W2 @ (W1 @ x + b1) + b2), "The hidden layer has no ReLU"),
+        (lambda x, W1, b1, W2, b2: W2 @ _relu(W1 @ x + b1) + b2, "It returns z2"),
+        (lambda x, W1, b1, W2, b2: W2 @ (W1 @ x + b1) + b2, "There is no ReLU at all"),
+        (lambda x, W1, b1, W2, b2: _relu(W1 @ x + b1), "It returns the hidden values h"),
+        (lambda x, W1, b1, W2, b2: _relu(W2 @ _relu(W1 @ x)), "Both biases are missing"),
+        (lambda x, W1, b1, W2, b2: _relu(W2 @ _relu(W1 @ x) + b2), "b1 is missing"),
+        (lambda x, W1, b1, W2, b2: _relu(W2 @ _relu(W1 @ x + b1)), "b2 is missing"),
+        (lambda x, W1, b1, W2, b2: _relu(W2 @ (_relu(W1 @ x) + b1) + b2), "ReLU comes after the bias"),
+        (lambda x, W1, b1, W2, b2: _relu(_relu(x @ W1 + b1) @ W2 + b2), "compute W1 @ x (not x @ W1)"),
+        (lambda x, W1, b1, W2, b2: 1 / 0, "raised ZeroDivisionError"),
+        (lambda x, W1, b1, W2, b2: _relu(W2 @ _relu(W1 @ x + b1) + b2) + 1, "Compute z1 = W1 @ x + b1"),
+        (lambda x, W1, b1, W2, b2: "y", "must be numbers"),
+        (42, "Expected a function, but got int"),
+    ])
+    def test_each_mistake_is_named(self, function, words):
+        feedback = self.judge(function)
+        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+
+    def test_a_function_that_stops_returning_midway_is_told_to_return(self):
+        calls = []
+
+        def sometimes(x, W1, b1, W2, b2):
+            calls.append(1)
+            return None if len(calls) > 1 else _relu(W2 @ _relu(W1 @ x + b1) + b2)
+
+        assert "end it with return y" in self.judge(sometimes).message
+
+    def test_the_learners_arrays_are_copies(self):
+        def spoils(x, W1, b1, W2, b2):
+            W1 *= 0
+            return _relu(W2 @ _relu(W1 @ x + b1) + b2)
+
+        self.judge(spoils)
+        assert checks._network_cases()[0][1][0, 0] == 0.5
+
+
+class TestBatchLayer:
+    judge = staticmethod(checks.check_batch_layer.judge)
+    Z = RIGHT[checks.check_batch_layer][0]
+
+    def test_the_hand_computation(self):
+        assert self.Z == [[3.5, -1.5, 2, -1], [-4, 1.5, -1, 4], [-3.5, 3.5, -3, 0]]
+
+    @pytest.mark.parametrize("make, words", [
+        (lambda X, W, b: X.T @ W.T + b, "you used X.T"),
+        (lambda X, W, b: X @ W.T, "the bias b is missing"),
+        (lambda X, W, b: np.maximum(X @ W.T + b, 0), "Z is before the activation"),
+        (lambda X, W, b: W @ X.T + b[:, None], "your Z is transposed"),
+        (lambda X, W, b: X @ W.T - b, "added, not subtracted"),
+        (lambda X, W, b: W @ X[0] + b, "only the first sample"),
+        (lambda X, W, b: np.zeros((3, 4)), "one row per sample (3), one column per neuron (4)"),
+        (lambda X, W, b: np.zeros((2, 4)), "it has shape (2, 4), but it should have shape (3, 4)"),
+    ])
+    def test_each_mistake_is_named(self, make, words):
+        X, W, b = (np.array(v, dtype=float) for v in (checks.BATCH_X, checks.GRID_W, checks.GRID_B))
+        feedback = self.judge(make(X, W, b))
+        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+
+
+class TestBatchShapes:
+    judge = staticmethod(checks.check_batch_shapes.judge)
+    right = ((8, 5), (16, 5), (16,), (8, 16), (3, 16), (8, 3))
+
+    def test_right_as_tuples_lists_or_single_numbers(self):
+        assert self.judge(*self.right).status == checks.CORRECT
+        assert self.judge([8, 5], [16, 5], 16, [8, 16], [3, 16], [8, 3]).status == checks.CORRECT
+
+    def test_stubs(self):
+        assert self.judge(*[...] * 6).status == checks.NOT_ATTEMPTED
+        feedback = self.judge((8, 5), ..., ..., ..., ..., ...)
+        assert feedback.status == checks.INCOMPLETE
+        assert "Still to fill in: W1_shape, b1_shape, H_shape, W2_shape, Y_shape" in feedback.message
+
+    @pytest.mark.parametrize("index, value, words", [
+        (0, (5, 8), "X_shape: (5, 8) is transposed"),
+        (0, 40, "X_shape: 40 is how many numbers X holds"),
+        (0, (5,), "X_shape: (5,) is one sample"),
+        (1, (5, 16), "W1_shape: (5, 16) is transposed"),
+        (1, (8, 16), "W1_shape: the weights do not depend on the batch"),
+        (2, (8, 16), "b1_shape: b1 is shared by every sample"),
+        (2, (8,), "b1_shape: there is one bias per hidden neuron, not one per sample"),
+        (2, (5,), "b1_shape: there is one bias per hidden neuron, not one per input"),
+        (2, (16, 1), "b1_shape: b1 is a plain 1-D vector"),
+        (3, (16, 8), "H_shape: (16, 8) is transposed"),
+        (3, (16,), "H_shape: (16,) is one sample's hidden values"),
+        (4, (16, 3), "W2_shape: (16, 3) is transposed"),
+        (4, (8, 3), "W2_shape: (8, 3) is the shape of Y"),
+        (4, (3, 5), "W2_shape: the output layer reads the hidden values"),
+        (5, (3, 8), "Y_shape: (3, 8) is transposed"),
+        (5, (3,), "Y_shape: (3,) is one sample's outputs"),
+        (5, (8, 16), "Y_shape: that is H's shape"),
+        (5, (7, 7), "Y_shape: (7, 7) is not it. H @ W2.T"),
+        (5, "8, 3", "Y_shape: write a shape as a tuple"),
+    ])
+    def test_each_mistake_is_named(self, index, value, words):
+        answer = list(self.right)
+        answer[index] = value
+        feedback = self.judge(*answer)
+        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+
+    @pytest.mark.parametrize("odd", ["seven", math.nan, {}, object(), True, np.ones(2), [1.5, 2]])
+    def test_odd_answers_get_a_message_never_an_exception(self, odd, capsys):
+        checks.check_batch_shapes(*[odd] * 6)
+        said = capsys.readouterr().out
+        assert said.startswith("❌ Not yet.") and "could not read" not in said
+
+
+# ---------------------------------------------------------------------------
+# Chapter 07: lines to shapes
+# ---------------------------------------------------------------------------
+
+class TestLineCrossings:
+    judge = staticmethod(checks.check_line_crossings.judge)
+
+    def test_the_right_crossings_worked_out_by_hand(self):
+        # 1·x[0] + 2·0 − 2 = 0 gives x[0] = 2; 1·0 + 2·x[1] − 2 = 0 gives x[1] = 1
+        assert self.judge(2, 1).status == checks.CORRECT
+
+    def test_stubs(self):
+        assert self.judge(..., ...).status == checks.NOT_ATTEMPTED
+        feedback = self.judge(2, ...)
+        assert feedback.status == checks.INCOMPLETE and "crosses_x1" in feedback.message
+
+    @pytest.mark.parametrize("crosses_x0, crosses_x1, words", [
+        (-2, 1, "sign is flipped"),
+        (1, 1, "crosses the other axis"),
+        (0.5, 1, "divide the other way round"),
+        (-0.5, 1, "divide the other way round"),
+        (0, 1, "without the bias"),
+        (2, -1, "sign is flipped"),
+        (2, 2, "crosses the other axis"),
+        (2, 2.0001, "put the other input to 0"),
+        (2, -2, "put the other input to 0"),
+    ])
+    def test_each_slip_is_named(self, crosses_x0, crosses_x1, words):
+        feedback = self.judge(crosses_x0, crosses_x1)
+        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+
+
+
+class TestPointValues:
+    judge = staticmethod(checks.check_point_values.judge)
+
+    def test_the_right_values_worked_out_by_hand(self):
+        # z = x[0] + 2·x[1] − 2 at A (0, 0), B (3, 0), C (0, 2), D (1, 0.4): −2, 1, 2, −0.2
+        assert self.judge([0, 1, 2, 0]).status == checks.CORRECT
+        assert self.judge(np.array([0.0, 1.0, 2.0, 0.0])).status == checks.CORRECT
+
+    def test_partly_filled_in(self):
+        feedback = self.judge([0, 1, ..., ...])
+        assert feedback.status == checks.INCOMPLETE and "C, D" in feedback.message
+
+    @pytest.mark.parametrize("answer, words", [
+        ([-2, 1, 2, -0.2], "ReLU turns it into 0"),
+        ([0, 3, 4, 1.8], "the bias −2 is missing"),
+        ([2, 5, 6, 3.8], "instead of subtracting it"),
+        ([0, 4, 0, 0.4], "swapped the weights"),
+        ([0, 1, 1, 0], "not an on/off switch"),
+        ([0, 1, 2, 7], "work out z"),
+    ])
+    def test_each_slip_is_named(self, answer, words):
+        feedback = self.judge(answer)
+        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+
+    @pytest.mark.parametrize("odd", [[1, 2], "0120", 3, [None, "a", 1, 2]])
+    def test_odd_answers_get_a_message(self, odd, capsys):
+        checks.check_point_values(odd)
+        assert capsys.readouterr().out.startswith(("❌", "⏳"))
+
+
+BAND_SOLUTION = ([[2, 0], [-2, 0]], [-2, -2], [[-1, -1]], [0.1])
+SQUARE_SOLUTION = ([[2, 0], [-2, 0], [0, 2], [0, -2]], [-2, -2, -2, -2], [[-1, -1, -1, -1]], [0.1])
+
+
+def wrong_points(shape, W1, b1, W2, b2):
+    """The 400 check points worked out one at a time: (outside with y > 0, inside with y <= 0)."""
+    outside = inside = 0
+    for i in range(20):
+        for k in range(20):
+            x0, x1 = -2 + 0.2 * (k + 0.5), -2 + 0.2 * (i + 0.5)
+            y = b2[0] + sum(W2[0][j] * max(0.0, W1[j][0] * x0 + W1[j][1] * x1 + b1[j]) for j in range(len(b1)))
+            wanted = shape.left < x0 < shape.right and shape.bottom < x1 < shape.top
+            outside += (not wanted) and y > 1e-9
+            inside += wanted and y <= 1e-9
+    return outside, inside
+
+
+def changed(network, **changes):
+    W1, b1, W2, b2 = (np.array(v, dtype=float) for v in network)
+    values = {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+    for name, value in changes.items():
+        values[name] = np.array(value, dtype=float)
+    return values["W1"], values["b1"], values["W2"], values["b2"]
+
+
+SHAPE_SLIPS = [
+    # check, the answer, words its message must use
+    (checks.check_square, changed(SQUARE_SOLUTION, W2=[[1, 1, 1, 1]]), ["all around it", "W2 have the wrong sign"]),
+    (checks.check_square, changed(SQUARE_SOLUTION, W2=[[1, 1, 1, 1]], b2=[-0.1]),
+     ["inside the square where y is not positive", "opposite of the target", "Flip the signs of W2 and b2"]),
+    (checks.check_square, changed(SQUARE_SOLUTION, b2=[-0.3]), ["b2 = −0.3 is not positive"]),
+    (checks.check_square, changed(SQUARE_SOLUTION, b2=[0]), ["every hidden neuron is silent, y = b2", "such as 0.1"]),
+    (checks.check_square, changed(SQUARE_SOLUTION, W1=[[2, 0], [2, 0], [0, 2], [0, -2]], b1=[-2, 2, -2, -2]),
+     ["all to the left of it (x[0] < −1)", "neuron 1 is active on the wrong side of its line",
+      "flip the signs of W1[1] and b1[1]"]),
+    (checks.check_square, changed(SQUARE_SOLUTION, b1=[-2, 2, -2, -2]),
+     ["all over the inside", "neuron 1's line is on the wrong side of (0, 0)"]),
+    (checks.check_square, changed(SQUARE_SOLUTION, b1=[0, 0, 0, 0]), ["every line passes through (0, 0)"]),
+    (checks.check_square, changed(SQUARE_SOLUTION, b2=[1]), ["a little beyond the square", "Make b2 smaller"]),
+    (checks.check_square, changed(SQUARE_SOLUTION, W1=[[2, 0], [-2, 0], [0, 2]], b1=[-2, -2, -2], W2=[[-1, -1, -1]]),
+     ["all below it (x[1] < −1)", "The square has 4 edges", "you have 3"]),
+    (checks.check_square, changed(SQUARE_SOLUTION, W1=[[2, 0], [-2, 0], [0, 2], [1, -2]]),
+     ["mostly near its bottom edge (x[1] = −1)", "The line of neuron 3", "does not run along an edge"]),
+    (checks.check_band, changed(BAND_SOLUTION, W1=[[2, -2], [0, 0]]), ["W1 looks transposed"]),
+    (checks.check_band, changed(BAND_SOLUTION, W1=[[0, 2], [0, -2]]),
+     ["to the left of it (x[0] < −1) and to the right of it (x[0] > 1)", "The lines of neuron 0",
+      "whose edges are x[0] = −1 and x[0] = 1"]),
+]
+
+
+@pytest.mark.parametrize("check, answer, words", SHAPE_SLIPS, ids=range(len(SHAPE_SLIPS)))
+def test_a_shape_check_counts_the_wrong_points_and_names_the_slip(check, answer, words):
+    feedback = check.judge(*answer)
+    assert feedback.status == checks.MISTAKE, feedback.message
+    shape = checks.SQUARE if check is checks.check_square else checks.BAND
+    outside, inside = wrong_points(shape, *(np.asarray(v).tolist() for v in answer))
+    assert f"{outside + inside} of 400 points are wrong" in feedback.message
+    if outside:
+        assert f"{outside} outside the {shape.name} where y is positive" in feedback.message
+    if inside:
+        assert f"{inside} inside the {shape.name} where y is not positive" in feedback.message
+    for fragment in words:
+        assert fragment in feedback.message, feedback.message
+
+
+@pytest.mark.parametrize("check, solution", [(checks.check_band, BAND_SOLUTION),
+                                             (checks.check_square, SQUARE_SOLUTION)])
+class TestShapeChecks:
+    def test_the_solution_is_correct_and_has_no_wrong_point(self, check, solution):
+        shape = checks.SQUARE if check is checks.check_square else checks.BAND
+        assert wrong_points(shape, *solution) == (0, 0)
+        feedback = check.judge(*solution)
+        assert feedback.status == checks.CORRECT and "at none of the" in feedback.message
+
+    def test_a_flat_output_weight_list_and_a_plain_number_bias_are_fine(self, check, solution):
+        W1, b1, W2, b2 = solution
+        feedback = check.judge(W1, b1, W2[0], b2[0])
+        assert feedback.status == checks.CORRECT and "flat list" in feedback.message
+
+    def test_stubs(self, check, solution):
+        assert check.judge(..., ..., ..., ...).status == checks.NOT_ATTEMPTED
+        feedback = check.judge(solution[0], solution[1], ..., ...)
+        assert feedback.status == checks.INCOMPLETE and "Still to fill in: W2_" in feedback.message
+
+    @pytest.mark.parametrize("odd", ["abc", None, [[1, 2, 3]], [[np.nan, 0]], {}, object(), [[1, 0], [0, 1], [1]]])
+    def test_odd_answers_get_a_message_never_an_exception(self, check, solution, odd, capsys):
+        check(odd, solution[1], solution[2], solution[3])
+        said = capsys.readouterr().out
+        assert said.startswith(("❌ Not yet.", "⏳")) and "Traceback" not in said
+
+    def test_a_shape_error_names_both_shapes(self, check, solution):
+        W1, b1, W2, b2 = solution
+        feedback = check.judge([[1, 2, 3]], b1, W2, b2)
+        assert "W1 has shape (1, 3)" in feedback.message

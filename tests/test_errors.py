@@ -357,3 +357,37 @@ def test_neuron_formula_rejects_bad_input_in_plain_words(changes, error, fragmen
 def test_format_number_refuses_what_is_not_a_number(value):
     with pytest.raises((TypeError, ValueError)):
         format_number(value)
+
+
+# ---------------------------------------------------------------------------
+# Chapter 07: networks with two inputs and one output
+# ---------------------------------------------------------------------------
+
+from helpers.maths import line_equation, neuron_line, plane_network  # noqa: E402
+
+PLANE_ERRORS = [
+    # (W1, b1, W2, b2), error, fragments
+    (([[1, 0, 1], [0, 1, 1]], [0, 0], [[1, 1]], [0]), ValueError,
+     ["W1 has shape (2, 3)", "reads the 2 inputs x[0] and x[1]", "(n_hidden, 2) = (2, 2)"]),
+    (([[1, 0, 1, 0], [0, 1, 0, 1]], [0, 0, 0, 0], [[1, 1, 1, 1]], [0]), ValueError,
+     ["W1 has shape (2, 4)", "It looks transposed: try W1.T"]),
+    (([[1, 0], [0, 1], [1, 1]], [0, 0, 0], [[1], [1], [1]], [0]), ValueError,
+     ["W2 has shape (3, 1)", "a single output", "(1, n_hidden) = (1, 3)", "try W2.T"]),
+    (([[1, 0], [0, 1]], [0, 0], [[1, 1], [1, 1]], [0, 0]), ValueError, ["W2 has shape (2, 2)", "a single output"]),
+    (([[1, 0], [0, 1]], [0, 0, 0], [[1, 1]], [0]), ValueError, ["b1 has 3 entries but W1 has 2 rows"]),
+    (([[1, 0], [0, 1]], [0, 0], [[1, 1, 1]], [0]), ValueError, ["W2 has shape (1, 3)", "2 neurons"]),
+    (([[1, 0], [0, 1]], [0, 0], [1, 1], [0]), ValueError, ["W2 should be 2-D"]),
+    (([[1, 0], [0, "a"]], [0, 0], [[1, 1]], [0]), TypeError, ["W1 must contain only numbers"]),
+    (([[1, 0], [0, 1]], [0, NAN], [[1, 1]], [0]), ValueError, ["b1 contains NaN"]),
+]
+
+
+@pytest.mark.parametrize("network, error, fragments", PLANE_ERRORS)
+def test_plane_network_says_what_does_not_fit(network, error, fragments):
+    check_error(lambda: plane_network(*network), error, fragments)
+
+
+@pytest.mark.parametrize("function", [neuron_line, line_equation])
+def test_a_line_needs_exactly_two_weights(function):
+    check_error(lambda: function([1, 2, 3], 0), ValueError, ["w should hold the neuron's 2 weights", "it has 3"])
+    check_error(lambda: function([1, 2], [0, 1]), ValueError, ["b should be one number"])

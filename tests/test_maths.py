@@ -707,3 +707,277 @@ def test_layer_formula_has_one_line_per_neuron_ending_in_relu_of_the_loop_sum(se
 def test_layer_formula_refuses_a_transposed_W_like_dense():
     with pytest.raises(ValueError, match=r"\(n_neurons, n_inputs\) = \(4, 3\). It looks transposed"):
         maths.layer_formula([2, 3, 5], np.ones((3, 4)), [0, 0, 0, 0])
+
+
+# ===========================================================================
+# Chapter 07: a network with two inputs over the plane
+# ===========================================================================
+
+from helpers.maths import (  # noqa: E402
+    PLANE_PRESETS,
+    active_region,
+    line_equation,
+    network_on_plane,
+    neuron_line,
+    plane_formula,
+    plane_grid,
+    plane_network,
+)
+
+# Weights and biases as the sliders set them, or anything in between that is not vanishingly small
+# (at 1e-200 the reference computations below underflow, not the helpers).
+small = st.one_of(
+    st.integers(min_value=-30, max_value=30).map(lambda k: k / 10),
+    st.floats(min_value=-3, max_value=3, allow_nan=False, allow_infinity=False).filter(lambda v: abs(v) > 1e-6),
+)
+
+
+@st.composite
+def plane_networks(draw, n_hidden=st.integers(min_value=1, max_value=4)):
+    """(W1, b1, W2, b2) of a network with 2 inputs, 1 to 4 hidden neurons and 1 output, as lists."""
+    n = draw(n_hidden)
+    return (draw(matrices(n, 2, small)), draw(vectors(n, small)), draw(matrices(1, n, small)), draw(vectors(1, small)))
+
+
+def test_plane_grid_lists_the_cell_centres_row_by_row():
+    axis, X = plane_grid(-3, 3, 6)
+    assert axis.tolist() == pytest.approx([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5])
+    expected = [[-3 + (k + 0.5), -3 + (i + 0.5)] for i in range(6) for k in range(6)]  # row i: x[1]; column k: x[0]
+    np.testing.assert_allclose(X, expected)
+
+
+@pytest.mark.parametrize("bad", [0, -2, 2.5, True, "60"])
+def test_plane_grid_refuses_a_number_of_cells_that_is_not_a_whole_number_above_0(bad):
+    with pytest.raises(ValueError, match="n must be a whole number of cells"):
+        plane_grid(-1, 1, bad)
+
+
+def test_plane_grid_refuses_an_empty_range():
+    with pytest.raises(ValueError, match="high must be above low"):
+        plane_grid(1, 1, 4)
+
+
+def loop_output(x0, x1, W1, b1, W2, b2):
+    """z1, h and y of the network at one point, one multiplication at a time."""
+    z1 = [W1[j][0] * x0 + W1[j][1] * x1 + b1[j] for j in range(len(b1))]
+    h = [max(0.0, z) for z in z1]
+    y = b2[0]
+    for j, value in enumerate(h):
+        y += W2[0][j] * value
+    return z1, h, y
+
+
+@fast
+@given(plane_networks())
+def test_network_on_plane_equals_loops_at_every_cell(network):
+    W1, b1, W2, b2 = network
+    values = network_on_plane(W1, b1, W2, b2, low=-2, high=2, n=5)
+    centres = [-2 + 0.8 * (k + 0.5) for k in range(5)]
+    assert values.axis.tolist() == pytest.approx(centres)
+    for i, x1 in enumerate(centres):
+        for k, x0 in enumerate(centres):
+            z1, h, y = loop_output(x0, x1, W1, b1, W2, b2)
+            assert values.z1[:, i, k].tolist() == pytest.approx(z1, abs=TOL)
+            assert values.h[:, i, k].tolist() == pytest.approx(h, abs=TOL)
+            assert values.y[i, k] == pytest.approx(y, abs=TOL)
+
+
+def test_network_on_plane_at_the_chapter_size_equals_einsum():
+    W1, b1, W2, b2 = (np.array(v, dtype=float) for v in PLANE_PRESETS["triangle"])
+    values = network_on_plane(W1, b1, W2, b2)
+    axis = -3 + 0.1 * (np.arange(60) + 0.5)
+    x0, x1 = np.meshgrid(axis, axis)  # x0[i, k] = axis[k], x1[i, k] = axis[i]
+    z1 = np.einsum("j,ik->jik", W1[:, 0], x0) + np.einsum("j,ik->jik", W1[:, 1], x1) + b1[:, None, None]
+    h = np.maximum(z1, 0)
+    np.testing.assert_allclose(values.z1, z1, atol=TOL)
+    np.testing.assert_allclose(values.h, h, atol=TOL)
+    np.testing.assert_allclose(values.y, np.einsum("j,jik->ik", W2[0], h) + b2[0], atol=TOL)
+    assert values.y.shape == (60, 60) and values.h.shape == (3, 60, 60)
+
+
+def border_crossings(w, b, low=-3.0, high=3.0):
+    """Where the line w·x + b = 0 meets the four sides of the square, solved side by side."""
+    found, fuzz = [], 1e-9  # a line through a corner may miss it by a rounding error
+    for edge in (low, high):
+        if w[1] != 0:  # the upright sides x[0] = edge
+            x1 = -(b + w[0] * edge) / w[1]
+            if low - fuzz <= x1 <= high + fuzz:
+                found.append((edge, min(max(x1, low), high)))
+        if w[0] != 0:  # the level sides x[1] = edge
+            x0 = -(b + w[1] * edge) / w[0]
+            if low - fuzz <= x0 <= high + fuzz:
+                found.append((min(max(x0, low), high), edge))
+    unique = []
+    for point in found:
+        if not any(abs(point[0] - q[0]) < 1e-9 and abs(point[1] - q[1]) < 1e-9 for q in unique):
+            unique.append(point)
+    return sorted(unique)
+
+
+@fast
+@given(vectors(2, small), small)
+def test_neuron_line_ends_where_the_line_meets_the_sides_of_the_square(w, b):
+    ends = neuron_line(w, b)
+    expected = border_crossings(w, b)
+    if ends is None:
+        assert len(expected) < 2 or all(abs(p[0] - expected[0][0]) < 1e-6 and abs(p[1] - expected[0][1]) < 1e-6
+                                        for p in expected)
+        return
+    np.testing.assert_allclose(sorted(map(tuple, ends.tolist())), expected, atol=1e-6)
+    for x0, x1 in ends:
+        assert w[0] * x0 + w[1] * x1 + b == pytest.approx(0, abs=1e-6)
+
+
+def test_neuron_line_of_an_upright_and_a_level_line():
+    assert neuron_line([2, 0], -2).tolist() == [[1.0, -3.0], [1.0, 3.0]]
+    assert neuron_line([0, -2], -2).tolist() == [[-3.0, -1.0], [3.0, -1.0]]
+
+
+def test_neuron_line_is_none_without_weights_or_outside_the_square():
+    assert neuron_line([0, 0], 1) is None
+    assert neuron_line([1, 0], -5) is None       # x[0] = 5
+    assert neuron_line([1, 1], -10) is None      # x[0] + x[1] = 10
+
+
+def shoelace(corners) -> float:
+    x, y = np.asarray(corners, dtype=float).T
+    return 0.5 * abs(float(x @ np.roll(y, -1) - y @ np.roll(x, -1)))
+
+
+@fast
+@given(vectors(2, small), st.floats(min_value=-6, max_value=6, allow_nan=False))
+def test_active_region_covers_the_share_of_the_square_where_z_is_positive(w, b):
+    corners = active_region(w, b)
+    axis = np.linspace(-3, 3, 301)
+    x0, x1 = np.meshgrid(axis, axis)
+    share = float((w[0] * x0 + w[1] * x1 + b > 0).mean())
+    assert shoelace(corners) / 36 == pytest.approx(share, abs=0.015) if len(corners) else share < 0.015
+    for x0_corner, x1_corner in corners:
+        assert -3 - 1e-9 <= x0_corner <= 3 + 1e-9 and -3 - 1e-9 <= x1_corner <= 3 + 1e-9
+        assert w[0] * x0_corner + w[1] * x1_corner + b >= -1e-6
+
+
+def test_active_region_of_the_half_plane_x0_above_1_is_a_strip():
+    assert sorted(map(tuple, active_region([2, 0], -2).tolist())) == [(1, -3), (1, 3), (3, -3), (3, 3)]
+    assert active_region([2, 0], -10).shape == (0, 2)
+
+
+MINUS7 = "\u2212"
+
+
+@pytest.mark.parametrize("w, b, text", [
+    ([1, 1], -1, f"line x[1] = {MINUS7}1·x[0] + 1, active above it"),
+    ([2, 0], -2, "line x[0] = 1, active right of it"),
+    ([-2, 0], -2, f"line x[0] = {MINUS7}1, active left of it"),
+    ([0, -2], -2, f"line x[1] = {MINUS7}1, active below it"),
+    ([1, -2], 0, "line x[1] = 0.5·x[0], active below it"),
+    ([1, 3], 1, f"line x[1] = {MINUS7}0.33·x[0] {MINUS7} 0.33, active above it"),
+    ([0, 0], 0.5, "no line: z = 0.5 everywhere, so active everywhere"),
+    ([0, 0], -1, f"no line: z = {MINUS7}1 everywhere, so never active"),
+])
+def test_line_equation_written_out(w, b, text):
+    assert line_equation(w, b) == text
+
+
+def test_plane_formula_of_the_corner_written_out_by_hand():
+    assert plane_formula(*PLANE_PRESETS["corner"]) == [
+        f"neuron 0: z1[0] = {MINUS7}2·x[0] + 0·x[1] {MINUS7} 2; line x[0] = {MINUS7}1, active left of it",
+        f"neuron 1: z1[1] = 0·x[0] {MINUS7} 2·x[1] {MINUS7} 2; line x[1] = {MINUS7}1, active below it",
+        f"output: y = {MINUS7}1·h[0] {MINUS7} 1·h[1] + 0.2",
+    ]
+
+
+# Points inside and outside each preset's shape, worked out from its lines by hand.
+PRESET_POINTS = {
+    "half-plane": ([(0, 0), (-2, 2)], [(1, 1), (3, 0)]),
+    "corner": ([(0, 0), (2.5, 2.5), (-0.9, -0.9)], [(-2, 0), (0, -2), (-2, -2)]),
+    "band": ([(0, 0), (2, -2), (-1, 1.5)], [(1, 1), (-1, -1), (2.5, 2.5)]),
+    "triangle": ([(0, 0), (0, 1.5), (-1.5, -0.8)], [(0, -1.5), (-1.5, 1.5), (1.5, 1.5)]),
+    "diamond": ([(0, 0), (1.5, 0), (-1, 0.9)], [(1.2, 1.2), (0, -2.5), (-2.2, 0)]),
+}
+
+
+@pytest.mark.parametrize("name", PLANE_PRESETS)
+def test_each_preset_is_positive_inside_its_shape_and_negative_outside(name):
+    W1, b1, W2, b2 = PLANE_PRESETS[name]
+    inside, outside = PRESET_POINTS[name]
+    for x0, x1 in inside:
+        assert loop_output(x0, x1, W1, b1, W2, b2)[2] > 0, (x0, x1)
+    for x0, x1 in outside:
+        assert loop_output(x0, x1, W1, b1, W2, b2)[2] < 0, (x0, x1)
+
+
+@pytest.mark.parametrize("name", PLANE_PRESETS)
+def test_each_preset_follows_the_recipe_silent_inside_negative_output_weights(name):
+    W1, b1, W2, b2 = PLANE_PRESETS[name]
+    z1, h, y = loop_output(0, 0, W1, b1, W2, b2)  # (0, 0) is inside every preset's shape
+    assert h == [0.0] * len(b1) and y == b2[0] > 0
+    assert all(weight < 0 for weight in W2[0])
+    assert len(W1) == len(b1) == len(W2[0]) <= 4
+
+
+def test_plane_network_gives_float_arrays_of_the_convention_shapes():
+    network = plane_network([[1, 0], [0, 1], [1, 1]], [0, 0, 1], [[1, 2, 3]], [0.5])
+    assert [array.shape for array in network] == [(3, 2), (3,), (1, 3), (1,)]
+    assert all(array.dtype == float for array in network)
+
+
+# ===========================================================================
+# Chapter 05: network_formula
+# ===========================================================================
+
+def test_network_formula_of_the_chapter_05_network():
+    lines = maths.network_formula([2, 3, 5], [[0.5, 0.3, 0.2], [1, 0, -1], [-0.5, 1, 0], [0, -0.5, 0.5]],
+                                  [-1, 1, 0.5, -2], [[1, 0.5, -1, 1], [0.5, -1, 1, 0.5]], [0.5, -1])
+    # By hand: h = [1.9, 0, 2.5, 0]; z2[0] = 1.9 − 2.5 + 0.5 = −0.1; z2[1] = 0.95 + 2.5 − 1 = 2.45
+    assert lines == [
+        f"hidden 0: z1[0] = 2×0.5 + 3×0.3 + 5×0.2 {MINUS} 1 = 1.9, h[0] = ReLU(1.9) = 1.9",
+        f"hidden 1: z1[1] = 2×1 + 3×0 + 5×({MINUS}1) + 1 = {MINUS}2, h[1] = ReLU({MINUS}2) = 0",
+        f"hidden 2: z1[2] = 2×({MINUS}0.5) + 3×1 + 5×0 + 0.5 = 2.5, h[2] = ReLU(2.5) = 2.5",
+        f"hidden 3: z1[3] = 2×0 + 3×({MINUS}0.5) + 5×0.5 {MINUS} 2 = {MINUS}1, h[3] = ReLU({MINUS}1) = 0",
+        f"output 0: z2[0] = 1.9×1 + 0×0.5 + 2.5×({MINUS}1) + 0×1 + 0.5 = {MINUS}0.1, y[0] = ReLU({MINUS}0.1) = 0",
+        f"output 1: z2[1] = 1.9×0.5 + 0×({MINUS}1) + 2.5×1 + 0×0.5 {MINUS} 1 = 2.45, y[1] = ReLU(2.45) = 2.45",
+    ]
+
+
+def number_after_last_equals(text):
+    return float(text.rsplit(" = ", 1)[1].replace(MINUS, "-"))
+
+
+@fast
+@given(network_setups())
+def test_network_formula_has_one_line_per_neuron_ending_in_the_loop_values(setup):
+    x, W1, b1, W2, b2 = setup
+    z1, h, z2, y = loop_network(x, W1, b1, W2, b2, lambda z: max(0.0, z))
+    lines = maths.network_formula(x, W1, b1, W2, b2)
+    assert len(lines) == len(W1) + len(W2)
+    for j, line in enumerate(lines[:len(W1)]):
+        z_part, h_part = line.split(f", h[{j}] = ")
+        assert z_part.startswith(f"hidden {j}: z1[{j}] = ") and z_part.count("×") == len(x)
+        assert number_after_last_equals(z_part) == pytest.approx(z1[j], abs=0.0005 + TOL)
+        assert number_after_last_equals(h_part) == pytest.approx(h[j], abs=0.0005 + TOL)
+    for k, line in enumerate(lines[len(W1):]):
+        z_part, y_part = line.split(f", y[{k}] = ")
+        assert z_part.startswith(f"output {k}: z2[{k}] = ") and z_part.count("×") == len(h)
+        assert number_after_last_equals(z_part) == pytest.approx(z2[k], abs=0.0005 + 1e-6)
+        assert number_after_last_equals(y_part) == pytest.approx(y[k], abs=0.0005 + 1e-6)
+
+
+def test_network_formula_without_output_activation_says_y_is_z2():
+    lines = maths.network_formula([1, 2], [[1, 0], [0, -1]], [0, 0], [[1, -3]], [0.5], output_activation=None)
+    assert lines[-1] == f"output 0: z2[0] = 1×1 + 0×({MINUS}3) + 0.5 = 1.5, y[0] = z2[0] = 1.5"
+
+
+def test_network_formula_names_other_output_activations():
+    line = maths.network_formula([0], [[1]], [0], [[1]], [0], output_activation="sigmoid")[-1]
+    assert line.endswith("y[0] = sigmoid(0) = 0.5")
+
+
+def test_network_formula_refuses_a_batch_and_names_the_shape():
+    with pytest.raises(ValueError, match=r"one input x of shape \(n_inputs,\), but x has shape \(2, 2\)"):
+        maths.network_formula([[1, 2], [3, 4]], [[1, 0], [0, 1]], [0, 0], [[1, 1]], [0])
+
+
+def test_network_formula_refuses_a_W2_that_does_not_fit_the_hidden_layer():
+    with pytest.raises(ValueError, match=r"W2 should have shape \(n_outputs, n_hidden\) = \(1, 2\)"):
+        maths.network_formula([1, 2], [[1, 0], [0, 1]], [0, 0], [[1, 1, 1]], [0])

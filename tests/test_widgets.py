@@ -936,3 +936,700 @@ def test_texts_are_drawn_once_and_then_reused(layer):
     assert len(sprites) == n + 2
     layer.weight_sliders[0][0].value = 0.5  # back to texts already drawn
     assert len(sprites) == n + 2
+
+
+# ===========================================================================
+# Chapters 04 and 05: NetworkExplorer, the network diagram, the bends
+# ===========================================================================
+
+from helpers.widgets import NetworkExplorer, layer_sliders, slider_table  # noqa: E402
+
+NET_W2 = [[1, 0.5, -1, 1], [0.5, -1, 1, 0.5]]
+NET_B2 = [0.5, -1]
+
+
+@pytest.fixture
+def network():
+    return NetworkExplorer()
+
+
+def set_network(explorer, x=None, W1=None, b1=None, W2=None, b2=None):
+    for control, value in zip(explorer.input_sliders, x or []):
+        control.value = value
+    for rows, values in [(explorer.W1_sliders, W1 or []), (explorer.W2_sliders, W2 or [])]:
+        for row, row_values in zip(rows, values):
+            for control, value in zip(row, row_values):
+                control.value = value
+    for controls, values in [(explorer.b1_sliders, b1 or []), (explorer.b2_sliders, b2 or [])]:
+        for control, value in zip(controls, values):
+            control.value = value
+
+
+def loop_network(x, W1, b1, W2, b2):
+    """Every value of the network with ReLU in both layers, with plain loops."""
+    z1 = loop_layer(x, W1, b1)
+    h = [max(0.0, z) for z in z1]
+    z2 = loop_layer(h, W2, b2)
+    return z1, h, z2, [max(0.0, z) for z in z2]
+
+
+def all_widgets(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from all_widgets(child)
+
+
+def texts(explorer, key):
+    return [text.get_text() for text in explorer.artists[key]]
+
+
+def test_network_explorer_labels_every_slider_with_its_numpy_index(network):
+    assert [s.description for s in network.input_sliders] == ["x[0]", "x[1]", "x[2]"]
+    assert [[s.description for s in row] for row in network.W1_sliders] == [
+        [f"W1[{j},{i}]" for i in range(3)] for j in range(4)]
+    assert [s.description for s in network.b1_sliders] == [f"b1[{j}]" for j in range(4)]
+    assert [[s.description for s in row] for row in network.W2_sliders] == [
+        [f"W2[{k},{j}]" for j in range(4)] for k in range(2)]
+    assert [s.description for s in network.b2_sliders] == ["b2[0]", "b2[1]"]
+    assert (network.x, network.W1, network.b1, network.W2, network.b2) == (X0, W0, B0, NET_W2, NET_B2)
+
+
+def test_network_explorer_lays_each_layer_out_like_W_and_b(network):
+    grids = [child for child in network.widget.children if isinstance(child, widgets.GridBox)]
+    names = [[c.description for c in grid.children if isinstance(c, widgets.FloatSlider)] for grid in grids]
+    assert names == [
+        ["x[0]", "x[1]", "x[2]"]
+        + [name for j in range(4) for name in [*[f"W1[{j},{i}]" for i in range(3)], f"b1[{j}]"]],
+        [name for k in range(2) for name in [*[f"W2[{k},{j}]" for j in range(4)], f"b2[{k}]"]],
+    ]
+    assert [grid.layout.grid_template_columns.split(",")[0] for grid in grids] == ["repeat(4", "repeat(5"]
+
+
+def test_every_one_of_the_29_sliders_is_in_view_with_nothing_folded_away(network):
+    found = list(all_widgets(network.widget))
+    sliders = [w for w in found if isinstance(w, widgets.FloatSlider)]
+    assert len(sliders) == 3 + 3 * 4 + 4 + 4 * 2 + 2 == len(network._controls())
+    assert not [w for w in found if isinstance(w, (widgets.Tab, widgets.Accordion, widgets.Stack))]
+    for w in found:
+        assert w.layout.display != "none" and w.layout.visibility != "hidden"
+    assert all(s.continuous_update for s in sliders)
+
+
+def test_network_explorer_carries_the_css_classes_the_browser_tests_use(network):
+    assert {"nnbh-explorer", "nnbh-network"} <= set(network.widget._dom_classes)
+    assert "nnbh-formula" in network.formula._dom_classes
+    assert "nnbh-picture" in network.picture._dom_classes
+    assert "nnbh-summary" in network.summary._dom_classes
+
+
+def test_network_explorer_starts_with_one_formula_line_per_neuron(network):
+    assert network.formula_lines[1] == (
+        f"hidden 1: z1[1] = 2×1 + 3×0 + 5×({MINUS}1) + 1 = {MINUS}2, h[1] = ReLU({MINUS}2) = 0")
+    assert network.formula_lines[4] == (
+        f"output 0: z2[0] = 1.9×1 + 0×0.5 + 2.5×({MINUS}1) + 0×1 + 0.5 = {MINUS}0.1, y[0] = ReLU({MINUS}0.1) = 0")
+    assert network.formula_lines[5].endswith("= 2.45, y[1] = ReLU(2.45) = 2.45")
+    assert network.formula_text == "\n".join(network.formula_lines)
+    assert network.formula_text in network.formula.value and "white-space:pre-line" in network.formula.value
+
+
+def test_network_diagram_shows_every_value_on_its_node(network):
+    assert texts(network, "inputs") == ["2", "3", "5"]
+    assert texts(network, "z1") == ["1.9", f"{MINUS}2", "2.5", f"{MINUS}1"]
+    assert texts(network, "h") == ["1.9", "0", "2.5", "0"]
+    assert texts(network, "z2") == [f"{MINUS}0.1", "2.45"]
+    assert texts(network, "y") == ["0", "2.45"]
+    assert texts(network, "biases1") == [f"b1[0] = {MINUS}1", "b1[1] = 1", "b1[2] = 0.5", f"b1[3] = {MINUS}2"]
+    assert texts(network, "biases2") == ["b2[0] = 0.5", f"b2[1] = {MINUS}1"]
+
+
+def linestyles(explorer, key):
+    return [box.get_linestyle() for box in explorer.artists[key]]
+
+
+def test_neurons_that_relu_switched_off_have_dashed_boxes(network):
+    assert linestyles(network, "hidden_boxes") == ["-", "--", "-", "--"]
+    assert linestyles(network, "output_boxes") == ["--", "-"]
+    network.b2_sliders[0].value = 1.0  # z2[0] from −0.1 to 0.4: output 0 switches on
+    assert linestyles(network, "output_boxes") == ["-", "-"]
+    assert texts(network, "y")[0] == "0.4"
+    assert network.formula_lines[4].endswith("= 0.4, y[0] = ReLU(0.4) = 0.4")
+
+
+def test_a_weight_out_of_a_neuron_that_is_off_changes_nothing_downstream(network):
+    before = texts(network, "z2"), texts(network, "y")
+    network.W2_sliders[0][1].value = 2.0  # hidden neuron 1 is off: h[1] = 0
+    assert network.formula_lines[4] == (
+        f"output 0: z2[0] = 1.9×1 + 0×2 + 2.5×({MINUS}1) + 0×1 + 0.5 = {MINUS}0.1, y[0] = ReLU({MINUS}0.1) = 0")
+    assert (texts(network, "z2"), texts(network, "y")) == before
+    assert network.artists["edge_labels2"][0][1].get_text() == "2"
+
+
+def test_moving_an_input_moves_the_hidden_values_it_reaches_and_the_outputs(network):
+    network.input_sliders[2].value = 6.0  # x[2] from 5 to 6: z1 moves by W1[:, 2] = 0.2, −1, 0, 0.5
+    assert texts(network, "z1") == ["2.1", f"{MINUS}3", "2.5", f"{MINUS}0.5"]
+    assert texts(network, "h") == ["2.1", "0", "2.5", "0"]
+    # z2 = W2 @ [2.1, 0, 2.5, 0] + b2, by hand: 2.1 − 2.5 + 0.5 and 1.05 + 2.5 − 1
+    assert texts(network, "z2") == ["0.1", "2.55"]
+    assert texts(network, "y") == ["0.1", "2.55"]
+
+
+def edge_of(explorer, layer, row, column):
+    return explorer.artists[f"edges{layer}"][row][column], explorer.artists[f"edge_labels{layer}"][row][column]
+
+
+def test_edges_of_both_layers_follow_their_weight_sliders(network):
+    network.W1_sliders[2][0].value = 1.5
+    line, label = edge_of(network, 1, 2, 0)
+    assert (line.get_linestyle(), line.get_linewidth(), label.get_text()) == ("-", pytest.approx(4.5), "1.5")
+    network.W2_sliders[1][3].value = -0.25
+    line, label = edge_of(network, 2, 1, 3)
+    assert (line.get_linestyle(), line.get_linewidth(), label.get_text()) == ("--", pytest.approx(0.75), f"{MINUS}0.25")
+    network.W2_sliders[1][3].value = 0.0
+    assert (line.get_linestyle(), line.get_color()) == (":", plots.ZERO)
+
+
+def test_edges_run_between_the_nodes_they_join(network):
+    for j in range(4):
+        for i in range(3):
+            line, _ = edge_of(network, 1, j, i)
+            (x0, x1), (y0, y1) = line.get_xdata(), line.get_ydata()
+            assert (x0, y0) == pytest.approx(network.artists["inputs"][i].get_position())
+            assert x1 < plots.HIDDEN_X and y1 == pytest.approx(network.artists["z1"][j].get_position()[1] - plots.ROW)
+    for k in range(2):
+        for j in range(4):
+            line, _ = edge_of(network, 2, k, j)
+            (x0, x1), (y0, y1) = line.get_xdata(), line.get_ydata()
+            assert plots.HIDDEN_X < x0 < x1 < plots.OUTPUT_X
+
+
+SLIDER_NET_X = np.arange(-10, 10.5, 0.5).tolist()
+SHARED_NETWORK = NetworkExplorer()
+
+
+@settings(max_examples=8, deadline=None)
+@given(
+    st.lists(st.sampled_from(SLIDER_NET_X), min_size=3, max_size=3),
+    st.lists(st.lists(st.sampled_from(SLIDER_W), min_size=3, max_size=3), min_size=4, max_size=4),
+    st.lists(st.sampled_from(SLIDER_B), min_size=4, max_size=4),
+    st.lists(st.lists(st.sampled_from(SLIDER_W), min_size=4, max_size=4), min_size=2, max_size=2),
+    st.lists(st.sampled_from(SLIDER_B), min_size=2, max_size=2),
+)
+def test_network_formula_and_diagram_follow_any_slider_positions(x, W1, b1, W2, b2):
+    set_network(SHARED_NETWORK, x, W1, b1, W2, b2)
+    z1, h, z2, y = loop_network(x, W1, b1, W2, b2)
+    lines = SHARED_NETWORK.formula_lines
+    for line, z, a in zip(lines, [*z1, *z2], [*h, *y]):
+        z_part, a_part = line.split(", h[" if line.startswith("hidden") else ", y[")
+        assert float(z_part.rsplit("= ", 1)[1].replace(MINUS, "-")) == pytest.approx(z, abs=0.0005 + 1e-9)
+        assert float(a_part.rsplit("= ", 1)[1].replace(MINUS, "-")) == pytest.approx(a, abs=0.0005 + 1e-9)
+    for key, values in [("z1", z1), ("h", h), ("z2", z2), ("y", y)]:
+        shown = [float(t.replace(MINUS, "-")) for t in texts(SHARED_NETWORK, key)]
+        assert shown == pytest.approx(values, abs=0.005 + 1e-9)
+    assert linestyles(SHARED_NETWORK, "hidden_boxes") == ["--" if a == 0 else "-" for a in h]
+    for k in range(2):
+        for j in range(4):
+            line, _ = edge_of(SHARED_NETWORK, 2, k, j)
+            assert line.get_linewidth() == pytest.approx(max(0.6, 3.0 * abs(W2[k][j])))
+
+
+def test_network_summary_says_what_the_diagram_shows(network):
+    assert network.summary.value == (
+        f"Inputs x = [2, 3, 5]; hidden z1 = [1.9, {MINUS}2, 2.5, {MINUS}1], h = [1.9, 0, 2.5, 0]; "
+        f"outputs z2 = [{MINUS}0.1, 2.45], y = [0, 2.45]. "
+        "Neurons off (ReLU gives 0, dashed box): hidden 1, hidden 3, output 0. "
+        "Layer 1: 12 edges: 6 solid (positive), 3 dashed (negative), 3 dotted (zero); "
+        "layer 2: 8 edges: 6 solid (positive), 2 dashed (negative)."
+    )
+
+
+def test_network_summary_counts_the_dashed_boxes_actually_drawn(network):
+    set_network(network, b1=[5, 5, 5, 5], b2=[5, 5])
+    dashed = linestyles(network, "hidden_boxes") + linestyles(network, "output_boxes")
+    assert dashed.count("--") == 0
+    assert "Neurons off (ReLU gives 0, dashed box): none." in network.summary.value
+
+
+def test_network_explorer_moves_its_artists_instead_of_drawing_new_ones(network):
+    ax = network.figure.axes[0]
+    counts = (len(ax.lines), len(ax.texts), len(ax.patches))
+    set_network(network, x=[1, 1, 1], W1=[[0.1] * 3] * 4, b2=[0, 0])
+    assert (len(ax.lines), len(ax.texts), len(ax.patches)) == counts
+    assert network.figure.axes == [ax]
+
+
+def test_network_picture_changes_and_comes_back(network):
+    before = picture_bytes(network)
+    assert before.startswith(PNG_SIGNATURE)
+    network.W1_sliders[0][0].value = -1.0
+    assert picture_bytes(network) != before
+    network.W1_sliders[0][0].value = 0.5
+    assert picture_bytes(network) == before
+
+
+def test_network_live_picture_looks_like_a_full_redraw():
+    test_the_live_picture_looks_like_a_full_redraw(NetworkExplorer)
+
+
+def test_network_explorer_of_another_size():
+    explorer = NetworkExplorer(x=[1, 2], W1=[[1, -1], [0.5, 0.5], [0, 1]], b1=[0, 1, -1], W2=[[1, 1, 1]], b2=[0])
+    assert [[s.description for s in row] for row in explorer.W2_sliders] == [["W2[0,0]", "W2[0,1]", "W2[0,2]"]]
+    assert explorer.formula_lines[-1] == "output 0: z2[0] = 0×1 + 2.5×1 + 1×1 + 0 = 3.5, y[0] = ReLU(3.5) = 3.5"
+    assert len(explorer.artists["edges2"]) == 1 and len(explorer.artists["edges2"][0]) == 3
+
+
+def test_network_explorer_refuses_a_transposed_W2_or_a_batch_before_building_anything():
+    with pytest.raises(ValueError, match=r"W2 should have shape \(n_outputs, n_hidden\) = \(4, 4\)"):
+        NetworkExplorer(W2=np.array(NET_W2).T)
+    with pytest.raises(ValueError, match="x should be 1-D, but it is 2-D"):
+        NetworkExplorer(x=[[2, 3, 5]])
+
+
+def test_network_explorer_shows_a_plain_message_if_the_diagram_cannot_be_drawn(network, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("diagram <lost>")
+
+    monkeypatch.setattr(plots, "update_network_diagram", broken)
+    network.b1_sliders[0].value = 0.0
+    assert "These values cannot be shown: diagram &lt;lost&gt;" in network.formula.value
+    monkeypatch.undo()
+    network.b1_sliders[0].value = 0.5
+    assert network.formula_lines[0] == "hidden 0: z1[0] = 2×0.5 + 3×0.3 + 5×0.2 + 0.5 = 3.4, h[0] = ReLU(3.4) = 3.4"
+    assert texts(network, "z1")[0] == "3.4"
+
+
+def test_network_explorer_text_plain_form(network):
+    assert network._repr_mimebundle_()["text/plain"] == (
+        "NetworkExplorer(x=[2.0, 3.0, 5.0], W1=[[0.5, 0.3, 0.2], [1.0, 0.0, -1.0], [-0.5, 1.0, 0.0], "
+        "[0.0, -0.5, 0.5]], b1=[-1.0, 1.0, 0.5, -2.0], W2=[[1.0, 0.5, -1.0, 1.0], [0.5, -1.0, 1.0, 0.5]], "
+        "b2=[0.5, -1.0])"
+    )
+
+
+def test_network_explorer_draws_on_a_figure_not_through_pyplot():
+    before = plt.get_fignums()
+    NetworkExplorer().W2_sliders[0][0].value = 0.1
+    assert plt.get_fignums() == before
+
+
+def test_network_explorer_updates_without_printing(network, capsys):
+    set_network(network, x=[1, 2, 3], b2=[1, 1])
+    assert capsys.readouterr() == ("", "")
+
+
+# ---------------------------------------------------------------------------
+# helpers.plots on its own: the network diagram and the bends
+# ---------------------------------------------------------------------------
+
+def test_network_diagram_without_axes_and_without_output_activation():
+    before = plt.get_fignums()
+    artists = plots.network_diagram(X0, W0, B0, [[1, -1, 0.5, 1]], [0.5], output_activation=None)
+    assert plt.get_fignums() == before
+    ax = artists["edges1"][0][0].axes
+    assert "output (no activation)" in [t.get_text() for t in ax.texts]
+    assert [t.get_text() for t in artists["z2"]] == ["3.65"] and [t.get_text() for t in artists["y"]] == ["3.65"]
+    drawing = plots.network_drawing(X0, W0, B0, [[1, -1, 0.5, -10]], [-5], output_activation=None)
+    assert drawing.y.tolist() == pytest.approx([1.9 + 1.25 - 5]) and not drawing.outputs_off.any()
+
+
+def test_update_network_diagram_refuses_another_size():
+    artists = plots.network_diagram(X0, W0, B0, NET_W2, NET_B2)
+    with pytest.raises(ValueError, match="drawn for 3 inputs, 4 hidden neurons and 2 outputs, but got 3, 4 and 1"):
+        plots.update_network_diagram(artists, X0, W0, B0, NET_W2[:1], NET_B2[:1])
+
+
+def test_network_drawing_refuses_a_batch():
+    with pytest.raises(ValueError, match="x should be 1-D"):
+        plots.network_drawing([X0, X0], W0, B0, NET_W2, NET_B2)
+
+
+def test_network_moving_artists_are_every_edge_label_number_and_box():
+    artists = plots.network_diagram(X0, W0, B0, NET_W2, NET_B2)
+    moving = plots.network_moving_artists(artists)
+    assert len(moving) == 2 * (12 + 8) + 3 + (4 + 2) * 4  # edges and labels; inputs; z, a, bias, box per neuron
+    assert len(set(map(id, moving))) == len(moving)
+
+
+def test_mark_bends_draws_a_dotted_line_and_its_value_at_each_bend():
+    drawn = plots.mark_bends([-2, 0, 1.5])
+    assert [line.get_xdata()[0] for line in drawn["lines"]] == [-2, 0, 1.5]
+    assert {line.get_linestyle() for line in drawn["lines"]} == {":"}
+    assert [label.get_text() for label in drawn["labels"]] == [f"{MINUS}2", "0", "1.5"]
+
+
+def test_layer_sliders_and_slider_table():
+    weights, biases = layer_sliders([[1, 2]], [0.5], "W2", "b2", width="150px")
+    assert [[s.description for s in row] for row in weights] == [["W2[0,0]", "W2[0,1]"]]
+    assert [s.description for s in biases] == ["b2[0]"] and biases[0].layout.width == "150px"
+    table = slider_table([weights[0], [biases[0]]], "160px")
+    assert table.layout.grid_template_columns == "repeat(2, 160px)"
+    assert [type(c).__name__ for c in table.children] == ["FloatSlider", "FloatSlider", "FloatSlider", "HTML"]
+
+
+# ===========================================================================
+# Chapter 07: PlaneExplorer, and the pictures of the plane it draws with
+# ===========================================================================
+
+import re  # noqa: E402
+import time  # noqa: E402
+
+from helpers import maths  # noqa: E402
+from helpers.widgets import PlaneExplorer  # noqa: E402
+
+PLANE_AXIS = -3 + 0.1 * (np.arange(60) + 0.5)  # the centres of the explorer's 60 × 60 cells
+
+
+def plane_by_einsum(W1, b1, W2, b2):
+    """h (n_hidden, 60, 60) and y (60, 60) over the explorer's grid, with einsum: row i at x[1] = PLANE_AXIS[i]."""
+    W1, b1, W2, b2 = (np.asarray(v, dtype=float) for v in (W1, b1, W2, b2))
+    x0, x1 = np.meshgrid(PLANE_AXIS, PLANE_AXIS)
+    h = np.maximum(np.einsum("j,ik->jik", W1[:, 0], x0) + np.einsum("j,ik->jik", W1[:, 1], x1) + b1[:, None, None], 0)
+    return h, np.einsum("j,jik->ik", W2[0], h) + b2[0]
+
+
+def set_plane(explorer, W1=None, b1=None, W2=None, b2=None):
+    """Move the sliders of the first len(W1) hidden neurons, one at a time."""
+    for j, row in enumerate(W1 or []):
+        for i, value in enumerate(row):
+            explorer.W1_sliders[j][i].value = value
+    for j, value in enumerate(b1 or []):
+        explorer.b1_sliders[j].value = value
+    for j, value in enumerate(W2 or []):
+        explorer.W2_sliders[j].value = value
+    if b2 is not None:
+        explorer.b2_slider.value = b2
+
+
+@pytest.fixture(scope="module")
+def shared_plane():
+    return PlaneExplorer("corner")
+
+
+@pytest.fixture
+def plane():
+    return PlaneExplorer("corner")
+
+
+def test_plane_explorer_has_a_labelled_control_for_everything(plane):
+    assert [[s.description for s in row] for row in plane.W1_sliders] == [
+        [f"W1[{j},0]", f"W1[{j},1]"] for j in range(4)]
+    assert [s.description for s in plane.b1_sliders] == ["b1[0]", "b1[1]", "b1[2]", "b1[3]"]
+    assert [s.description for s in plane.W2_sliders] == ["W2[0,0]", "W2[0,1]", "W2[0,2]", "W2[0,3]"]
+    assert plane.b2_slider.description == "b2[0]"
+    assert plane.count_buttons.description == "hidden neurons"
+    assert list(plane.count_buttons.options) == ["1", "2", "3", "4"]
+    assert [b.description for b in plane.preset_buttons] == list(maths.PLANE_PRESETS)
+    labels = [child for child in plane.widget.children[0].children if isinstance(child, widgets.HTML)]
+    assert "load a preset" in labels[0].value
+
+
+def test_plane_explorer_carries_the_css_classes_the_browser_tests_use(plane):
+    assert {"nnbh-explorer", "nnbh-plane"} <= set(plane.widget._dom_classes)
+    assert "nnbh-formula" in plane.formula._dom_classes
+    assert "nnbh-picture" in plane.picture._dom_classes
+    assert "nnbh-summary" in plane.summary._dom_classes
+    assert "nnbh-hidden-count" in plane.count_buttons._dom_classes
+    assert all("nnbh-preset" in b._dom_classes for b in plane.preset_buttons)
+
+
+def test_plane_explorer_starts_with_the_corner_written_out(plane):
+    assert plane.formula_lines == [
+        f"neuron 0: z1[0] = {MINUS}2·x[0] + 0·x[1] {MINUS} 2; line x[0] = {MINUS}1, active left of it",
+        f"neuron 1: z1[1] = 0·x[0] {MINUS} 2·x[1] {MINUS} 2; line x[1] = {MINUS}1, active below it",
+        f"output: y = {MINUS}1·h[0] {MINUS} 1·h[1] + 0.2",
+    ]
+    assert "white-space:pre-line" in plane.formula.value
+    assert plane.formula_text in plane.formula.value
+    assert plane.n_hidden == 2
+    assert len(plane.table.children) == 2 * 5  # the label and 4 sliders of each neuron that is on
+
+
+def test_moving_a_slider_rewrites_that_neuron_and_its_line(plane):
+    plane.b1_sliders[0].value = 1.0
+    assert plane.formula_lines[0] == (
+        f"neuron 0: z1[0] = {MINUS}2·x[0] + 0·x[1] + 1; line x[0] = 0.5, active left of it"
+    )
+    assert plane.artists["lines"][0].get_xdata().tolist() == [0.5, 0.5]
+    assert plane.artists["lines"][0].get_ydata().tolist() == [-3.0, 3.0]
+    plane.W2_sliders[1].value = 0.5
+    assert plane.formula_lines[-1] == f"output: y = {MINUS}1·h[0] + 0.5·h[1] + 0.2"
+
+
+SETTINGS_07 = [
+    # W1, b1, W2, b2 of the neurons that are on
+    ([[1, 1]], [-1], [-1], 0.2),
+    ([[2, 0], [-2, 0]], [-2, -2], [-1, -1], 0.1),
+    ([[0.5, -1.5], [3, 0.2], [-1, -1]], [0.3, -2.5, 1], [2, -0.7, 1.1], -0.4),
+    ([[2, 0], [-2, 0], [0, 2], [0, -2]], [-2, -2, -2, -2], [-1, -1, -1, -1], 0.1),
+]
+
+
+@pytest.mark.parametrize("W1, b1, W2, b2", SETTINGS_07)
+def test_heat_map_and_neuron_maps_are_the_network_computed_with_einsum(shared_plane, W1, b1, W2, b2):
+    shared_plane.count_buttons.value = str(len(b1))
+    set_plane(shared_plane, W1, b1, W2, b2)
+    h, y = plane_by_einsum(W1, b1, [W2], [b2])
+    np.testing.assert_allclose(shared_plane.artists["heat"].get_array(), y, atol=1e-9)
+    for j, drawn in enumerate(shared_plane.artists["maps"]):
+        assert drawn["image"].get_visible() == (j < len(b1))
+        assert drawn["off"].get_visible() == (j >= len(b1))
+        if j < len(b1):
+            np.testing.assert_allclose(drawn["image"].get_array(), h[j], atol=1e-9)
+
+
+@pytest.mark.parametrize("W1, b1, W2, b2", SETTINGS_07)
+def test_each_line_drawn_is_where_its_neuron_has_z_0_on_the_edge_of_the_plane(shared_plane, W1, b1, W2, b2):
+    shared_plane.count_buttons.value = str(len(b1))
+    set_plane(shared_plane, W1, b1, W2, b2)
+    for j, line in enumerate(shared_plane.artists["lines"]):
+        if j >= len(b1):
+            assert not line.get_visible()
+            continue
+        assert line.get_visible()
+        for x0, x1 in zip(line.get_xdata(), line.get_ydata()):
+            assert W1[j][0] * x0 + W1[j][1] * x1 + b1[j] == pytest.approx(0, abs=1e-9)
+            assert max(abs(x0), abs(x1)) == pytest.approx(3)  # on the square's edge
+
+
+@pytest.mark.parametrize("W1, b1, W2, b2", SETTINGS_07)
+def test_the_plus_marks_sit_on_the_cells_where_y_is_positive(shared_plane, W1, b1, W2, b2):
+    shared_plane.count_buttons.value = str(len(b1))
+    set_plane(shared_plane, W1, b1, W2, b2)
+    marks = shared_plane.artists["marks"]
+    drawn = sorted(zip(np.round(marks.get_xdata(), 6), np.round(marks.get_ydata(), 6)))
+    expected = []
+    for i in range(1, 60, 3):
+        for k in range(1, 60, 3):
+            x0, x1 = PLANE_AXIS[k], PLANE_AXIS[i]
+            y = b2 + sum(W2[j] * max(0.0, W1[j][0] * x0 + W1[j][1] * x1 + b1[j]) for j in range(len(b1)))
+            if y > 1e-9:
+                expected.append((round(x0, 6), round(x1, 6)))
+    assert drawn == sorted(expected)
+
+
+def test_each_arrow_points_from_its_line_to_the_active_side(shared_plane):
+    shared_plane.load("triangle")
+    W1, b1, _, _ = shared_plane.parameters
+    for j, arrow in enumerate(shared_plane.artists["arrows"][:3]):
+        tip = arrow.get_xy().mean(axis=0)  # the middle of the arrow's outline lies on the active side
+        assert W1[j] @ tip + b1[j] > 0
+
+
+def test_summary_of_a_half_plane_worked_out_by_hand(plane):
+    # y = 0.5 − ReLU(x[0]): positive where x[0] < 0.5, i.e. for the 35 columns of cells left of 0.5;
+    # lowest at x[0] = 2.95 (0.5 − 2.95 = −2.45); neuron 0 is active right of 0, on 30 of 60 columns.
+    plane.load(([[1, 0]], [0], [[-1]], [0.5]))
+    assert plane.summary.value == (
+        f"The output y is positive on 58.3% of the plane shown (x[0] and x[1] from {MINUS}3 to 3), "
+        f"for x[0] from {MINUS}3 to 0.5 and x[1] from {MINUS}3 to 3; y runs from {MINUS}2.45 to 0.5. "
+        "Active: neuron 0 on 50%."
+    )
+
+
+def test_summary_says_nowhere_and_everywhere(plane):
+    plane.load(([[1, 0]], [0], [[0]], [-1]))
+    assert plane.summary.value.startswith("The output y is positive nowhere in the plane shown")
+    plane.b2_slider.value = 1
+    assert plane.summary.value.startswith("The output y is positive everywhere in the plane shown")
+
+
+def test_hidden_neuron_buttons_show_only_the_sliders_of_the_neurons_that_are_on(plane):
+    plane.count_buttons.value = "1"
+    assert plane.table.children == tuple(plane.rows[0])
+    assert len(plane.formula_lines) == 2
+    assert [line.get_visible() for line in plane.artists["lines"]] == [True, False, False, False]
+    plane.count_buttons.value = "4"
+    assert len(plane.table.children) == 20
+    assert len(plane.formula_lines) == 5
+
+
+def test_switching_on_a_spare_neuron_changes_no_output(plane):
+    before = plane.artists["heat"].get_array().copy()
+    plane.count_buttons.value = "3"  # the corner uses 2; neuron 2 waits with output weight 0
+    assert plane.formula_lines[2] == "neuron 2: z1[2] = 1·x[0] + 0·x[1] + 0; line x[0] = 0, active right of it"
+    np.testing.assert_array_equal(plane.artists["heat"].get_array(), before)
+    plane.W2_sliders[2].value = -1
+    assert not np.array_equal(plane.artists["heat"].get_array(), before)
+
+
+@pytest.mark.parametrize("name", list(maths.PLANE_PRESETS))
+def test_a_preset_button_sets_every_slider_and_redraws_once(plane, name, monkeypatch):
+    redraws = []
+    original = plane.redraw
+    monkeypatch.setattr(plane, "redraw", lambda: (redraws.append(1), original()))
+    button = plane.preset_buttons[list(maths.PLANE_PRESETS).index(name)]
+    button.click()
+    W1, b1, W2, b2 = maths.PLANE_PRESETS[name]
+    assert len(redraws) == 1
+    assert plane.n_hidden == len(b1)
+    assert [[s.value for s in row] for row in plane.W1_sliders[:len(b1)]] == [list(row) for row in W1]
+    assert [s.value for s in plane.b1_sliders[:len(b1)]] == list(b1)
+    assert [s.value for s in plane.W2_sliders[:len(b1)]] == list(W2[0])
+    assert plane.b2_slider.value == b2[0]
+    assert plane.formula_lines == maths.plane_formula(W1, b1, W2, b2)
+
+
+def test_parameters_give_back_the_network_shown_in_the_course_shapes(plane):
+    plane.load("triangle")
+    W1, b1, W2, b2 = plane.parameters
+    assert (W1.shape, b1.shape, W2.shape, b2.shape) == ((3, 2), (3,), (1, 3), (1,))
+    plane.W1_sliders[0][1].value = 0.1 + 0.2  # 0.30000000000000004, as a browser may send it
+    assert plane.parameters.W1[0, 1] == 0.3
+
+
+@pytest.mark.parametrize("network, message", [
+    ("circle", "there is no preset 'circle'"),
+    (([[1, 0]] * 5, [0] * 5, [[1] * 5], [0]), "room for 4 hidden neurons, but W1 has 5 rows"),
+    (([[1, 5]], [0], [[1]], [0]), "W1[0,1] = 5 is outside the sliders' range"),
+    (([[1, 0]], [0], [[1]], [-4]), f"b2[0] = {MINUS}4 is outside the sliders' range"),
+    (([[1, 0, 1]], [0], [[1]], [0]), "W1 has shape (1, 3)"),
+])
+def test_plane_explorer_refuses_what_it_cannot_show_before_building(network, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        PlaneExplorer(network)
+
+
+def test_plane_explorer_refuses_a_network_that_is_not_four_arrays():
+    with pytest.raises(TypeError, match="a preset name or the four arrays"):
+        PlaneExplorer(42)
+
+
+def test_plane_explorer_sets_the_text_before_the_picture(plane):
+    order = []
+    plane.formula.observe(lambda change: order.append("formula"), names="value")
+    plane.picture.observe(lambda change: order.append("picture"), names="value")
+    plane.summary.observe(lambda change: order.append("summary"), names="value")
+    plane.W1_sliders[1][1].value = -1.5
+    assert order == ["formula", "picture", "summary"]
+
+
+def test_plane_picture_changes_and_comes_back_with_the_slider(plane):
+    before = picture_bytes(plane)
+    assert before.startswith(PNG_SIGNATURE)
+    plane.W1_sliders[0][0].value = -1.0
+    assert picture_bytes(plane) != before
+    plane.W1_sliders[0][0].value = -2.0
+    assert picture_bytes(plane) == before
+
+
+def test_plane_explorer_prints_nothing_and_draws_outside_pyplot(plane, capsys):
+    before = plt.get_fignums()
+    plane.b2_slider.value = 0.5
+    plane.count_buttons.value = "4"
+    plane.preset_buttons[0].click()
+    assert capsys.readouterr() == ("", "")
+    assert isinstance(plane.figure, Figure) and plt.get_fignums() == before
+
+
+def test_plane_explorer_shows_a_plain_message_if_drawing_fails(plane, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("the plane <cannot> be drawn")
+
+    monkeypatch.setattr(plots, "update_plane_picture", broken)
+    plane.b2_slider.value = 0.4  # must not raise
+    assert "These values cannot be shown: the plane &lt;cannot&gt; be drawn" in plane.formula.value
+
+
+def test_plane_explorer_text_form_names_the_network(plane):
+    assert repr(plane) == "PlaneExplorer(W1=[[-2.0, 0.0], [0.0, -2.0]], b1=[-2.0, -2.0], W2=[[-1.0, -1.0]], b2=[0.2])"
+    assert plane._repr_mimebundle_()["text/plain"] == repr(plane)
+
+
+def test_plane_explorer_outlines_a_target_when_given_one():
+    explorer = PlaneExplorer("diamond", target=(-1, 1, -1, 1))
+    outline = explorer.artists["target"]
+    assert (outline.get_x(), outline.get_y(), outline.get_width(), outline.get_height()) == (-1, -1, 2, 2)
+    assert outline in explorer.live.moving  # drawn over the heat map
+    band = PlaneExplorer("band", target=(-1, 1, -np.inf, np.inf)).artists["target"]
+    assert (band.get_y(), band.get_height()) == (-3, 6)  # an endless band is cut at the edge of the plane
+    assert PlaneExplorer("band").artists["target"] is None
+
+
+def test_the_plane_explorers_live_picture_looks_like_a_full_redraw(plane):
+    plane.load("triangle")
+    plane.W1_sliders[1][0].value = -1.0
+    live = decode(picture_bytes(plane))
+    for artist in plane.live.moving:
+        artist.set_animated(False)
+    full = decode(plots.figure_png(plane.figure))
+    difference = np.abs(live.astype(int) - full.astype(int)).max(axis=2)
+    assert (difference > 3).sum() <= 0.0005 * difference.size
+
+
+def test_one_slider_move_takes_well_under_15_ms(plane):
+    """The latency budget: about 9 ms on the machine this was written on; 40 ms leaves room for a slow CI."""
+    slider = plane.W1_sliders[1][1]
+    times = []
+    for k in range(12):
+        start = time.perf_counter()
+        slider.value = -2.0 + 0.1 * (k % 4 + 1)
+        times.append(time.perf_counter() - start)
+    assert sorted(times)[len(times) // 2] < 0.040
+
+
+# ---------------------------------------------------------------------------
+# plots: the neuron map, the plane picture without a widget, BlockImage
+# ---------------------------------------------------------------------------
+
+def test_neuron_map_without_axes_makes_its_own_figure_outside_pyplot():
+    before = plt.get_fignums()
+    artists = plots.neuron_map([1, 1], -1)
+    assert set(artists) == {"image", "region", "line", "cover", "off", "frame"}
+    assert isinstance(artists["image"].figure, Figure) and plt.get_fignums() == before
+    h, _ = plane_by_einsum([[1, 1]], [-1], [[1]], [0])
+    np.testing.assert_allclose(artists["image"].get_array(), h[0], atol=1e-9)
+    assert artists["region"].get_hatch() == "//"  # the active side is hatched, not only coloured
+
+
+def test_update_neuron_map_switches_a_neuron_off_and_on():
+    artists = plots.neuron_map([1, 1], -1)
+    plots.update_neuron_map(artists, None, None)
+    assert artists["off"].get_visible() and artists["cover"].get_visible()
+    assert not artists["image"].get_visible() and not artists["line"].get_visible()
+    plots.update_neuron_map(artists, [0, 2], -2)
+    assert artists["image"].get_visible() and not artists["off"].get_visible()
+    assert artists["line"].get_ydata().tolist() == [1.0, 1.0]
+
+
+def test_describe_neuron_map_worked_out_by_hand():
+    # 2·x[0] − 2 > 0 right of x[0] = 1: 20 of 60 columns; h is largest at x[0] = 2.95: 2·2.95 − 2 = 3.9
+    assert plots.describe_neuron_map([2, 0], -2, index=1) == (
+        "Neuron 1: line x[0] = 1, active right of it, on 33.3% of the plane shown (hatched); "
+        "h grows from 0 at the line to 3.9."
+    )
+
+
+def test_plane_picture_without_axes_makes_a_figure_with_a_map_per_neuron():
+    before = plt.get_fignums()
+    artists = plots.plane_picture(*maths.PLANE_PRESETS["triangle"])
+    assert len(artists["maps"]) == 3 and len(artists["lines"]) == 3
+    assert len(artists["heat"].figure.axes) == 1 + 3 + 1  # the plane, three maps, the colour bar
+    assert plt.get_fignums() == before
+
+
+def test_update_plane_picture_refuses_more_neurons_than_it_has_room_for():
+    artists = plots.plane_picture(*maths.PLANE_PRESETS["corner"])
+    with pytest.raises(ValueError, match="room for 2 hidden neurons, but the network has 3"):
+        plots.update_plane_picture(artists, *maths.PLANE_PRESETS["triangle"])
+
+
+@pytest.mark.parametrize("origin", ["lower", "upper"])
+@pytest.mark.parametrize("size, extent", [((4.4, 4.4), (-3, 3, -3, 3)), ((3.1, 2.3), (-1, 2, 0.5, 4)),
+                                          ((5.0, 3.0), (2, -2, -1, 1))])
+def test_block_image_draws_the_same_pixels_as_imshow_nearest(origin, size, extent):
+    data = np.random.default_rng(7).normal(size=(13, 17))
+    drawn = []
+    for kind in ("imshow", "block"):
+        figure, ax = plots.new_axes(*size)
+        options = {"extent": extent, "origin": origin, "cmap": "RdBu", "vmin": -1, "vmax": 1}
+        if kind == "imshow":
+            ax.imshow(data, interpolation="nearest", **options)
+        else:
+            image = plots.block_imshow(ax, data, **options)
+            assert isinstance(image, plots.BlockImage)
+        ax.set_xlim(extent[0], extent[1])
+        ax.set_ylim(extent[2], extent[3])
+        ax.set_aspect("equal")
+        figure.set_layout_engine("none")
+        figure.canvas.draw()
+        drawn.append(np.asarray(figure.canvas.buffer_rgba()).copy())
+    assert np.array_equal(drawn[0], drawn[1])

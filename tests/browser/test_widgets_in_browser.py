@@ -60,8 +60,28 @@ def layer(controls):
     return "\n".join(maths.layer_formula(x, W, b)), plots.describe_layer_diagram(plots.layer_drawing(x, W, b))
 
 
+def network(controls):
+    x, W1, b1 = _indexed(controls, "x"), _indexed(controls, "W1"), _indexed(controls, "b1")
+    W2, b2 = _indexed(controls, "W2"), _indexed(controls, "b2")
+    return (
+        "\n".join(maths.network_formula(x, W1, b1, W2, b2)),
+        plots.describe_network_diagram(plots.network_drawing(x, W1, b1, W2, b2)),
+    )
+
+
 # Explorer kind (its CSS class nnbh-<kind>) -> its controls' values by label -> (formula text, summary text).
-EXPECTED = {"neuron": neuron, "bias-activation": bias_activation, "layer": layer}
+EXPECTED = {"neuron": neuron, "bias-activation": bias_activation, "layer": layer, "network": network}
+
+
+
+def plane(controls):
+    """Chapter 07: only the sliders of the hidden neurons that are on are in the page."""
+    W1, b1 = _indexed(controls, "W1"), _indexed(controls, "b1")
+    W2, b2 = _indexed(controls, "W2"), _indexed(controls, "b2")
+    return "\n".join(maths.plane_formula(W1, b1, W2, b2)), plots.describe_plane(maths.network_on_plane(W1, b1, W2, b2))
+
+
+EXPECTED["plane"] = plane
 
 
 def expected_texts(state) -> tuple[str, str]:

@@ -938,9 +938,9 @@ def neuron_map(w, b, index: int = 0, ax=None, low: float = maths.PLANE_LOW, high
     """One hidden neuron over the plane: its output h = ReLU(w·x + b) as a map (white where h = 0),
     its line z = 0 (in the line style of neuron ``index``), and the side where it is active hatched.
 
-    Returns a dict of the artists: ``image``, ``region`` (the hatched polygon), ``line``, and ``cover`` and
-    ``off`` (a grey patch and the text "off", shown instead while the neuron is switched off).
-    ``update_neuron_map`` moves them.
+    Returns a dict of the artists: ``image``, ``region`` (the hatched polygon), ``line``, ``cover`` and
+    ``off`` (a grey patch and the text "off", shown instead while the neuron is switched off) and
+    ``frame`` (the axes' frame). ``update_neuron_map`` moves them.
     Introduced in chapter 07.
     """
     alone = ax is None
@@ -962,7 +962,10 @@ def neuron_map(w, b, index: int = 0, ax=None, low: float = maths.PLANE_LOW, high
         ax.set_xticks([low, 0, high])
         ax.set_yticks([low, 0, high])
         ax.tick_params(labelsize=7, length=2, pad=1)
-    ax.set_title(f"h[{index}], {LINE_STYLE_NAMES[style]} line", fontsize=8)
+    if alone:
+        ax.set_title(f"neuron {index}: h[{index}] = ReLU(z1[{index}])", fontsize=10)
+    else:
+        ax.set_title(f"h[{index}], {LINE_STYLE_NAMES[style]} line", fontsize=8)
     artists = {"image": image, "region": region, "line": line, "cover": cover, "off": off, "frame": frame}
     update_neuron_map(artists, w, b)
     return artists
@@ -1018,8 +1021,9 @@ def plane_picture(W1, b1, W2, b2, ax=None, map_axes=None, slots: int | None = No
     or as there are map axes); the unused ones are hidden. ``target``, a box (left, right, bottom, top)
     whose sides may be infinite, is outlined in thick green: the shape a challenge asks for.
     ``ax=None`` makes a figure with ``new_plane_figure``. Returns a dict of the artists: ``heat``,
-    ``marks``, ``lines``, ``arrows``, ``labels``, ``maps`` (one ``neuron_map`` dict per map axes) and
-    ``target`` (None without a target). ``update_plane_picture`` moves them.
+    ``marks``, ``lines``, ``arrows``, ``labels`` and ``numbers`` (a white circle and the neuron's number, as
+    markers), ``maps`` (one ``neuron_map`` dict per map axes), ``target`` (None without a target) and
+    ``frame``. ``update_plane_picture`` moves them.
     Introduced in chapter 07.
     """
     network = maths.plane_network(W1, b1, W2, b2)
@@ -1034,7 +1038,7 @@ def plane_picture(W1, b1, W2, b2, ax=None, map_axes=None, slots: int | None = No
     colourbar.set_label(f"output y (colours stop at ±{maths.format_number(PLANE_COLOUR_LIMIT)})", fontsize=8)
     colourbar.ax.tick_params(labelsize=7)
     (marks,) = ax.plot([], [], "+", color="black", markersize=5, markeredgewidth=0.8)
-    lines, arrows, labels = [], [], []
+    lines, arrows, labels, numbers = [], [], [], []
     for j in range(slots):
         (line,) = ax.plot([], [], LINE_STYLES[j % len(LINE_STYLES)], color="black", linewidth=2.2)
         arrow = FancyArrow(0, 0, 0, 0, width=0.04, head_width=0.22, head_length=0.2, length_includes_head=True,
@@ -1044,10 +1048,10 @@ def plane_picture(W1, b1, W2, b2, ax=None, map_axes=None, slots: int | None = No
         (label,) = ax.plot([], [], "o", markersize=13, markerfacecolor="white", markeredgecolor="black",
                            markeredgewidth=0.8)
         (number,) = ax.plot([], [], marker=f"${j}$", markersize=7, color="black", linestyle="none")
-        label.number = number
         lines.append(line)
         arrows.append(arrow)
         labels.append(label)
+        numbers.append(number)
     frame = _plane_axes(ax, low, high)
     title = "output y over the plane: + where y > 0"
     outline = None
@@ -1059,8 +1063,8 @@ def plane_picture(W1, b1, W2, b2, ax=None, map_axes=None, slots: int | None = No
         title += "; green: target"
     ax.set_title(title, fontsize=10)
     maps = [neuron_map([1.0, 0.0], 0.0, j, ax=map_ax, low=low, high=high, n=n) for j, map_ax in enumerate(map_axes)]
-    artists = {"heat": heat, "marks": marks, "lines": lines, "arrows": arrows, "labels": labels, "maps": maps,
-               "target": outline, "frame": frame}
+    artists = {"heat": heat, "marks": marks, "lines": lines, "arrows": arrows, "labels": labels, "numbers": numbers,
+               "maps": maps, "target": outline, "frame": frame}
     update_plane_picture(artists, *network)
     return artists
 
@@ -1070,7 +1074,7 @@ def plane_moving_artists(artists) -> list:
     moving = [artists["heat"], artists["marks"], *artists["lines"], *artists["arrows"]]
     if artists.get("target") is not None:
         moving.append(artists["target"])  # drawn again over the heat map
-    moving += [artist for label in artists["labels"] for artist in (label, label.number)]
+    moving += [artist for pair in zip(artists["labels"], artists["numbers"]) for artist in pair]
     moving.append(artists["frame"])  # the frame is drawn over the heat map's edge pixels, as in a full redraw
     for drawn in artists["maps"]:
         moving += [drawn["image"], drawn["region"], drawn["line"], drawn["cover"], drawn["off"], drawn["frame"]]
@@ -1095,9 +1099,10 @@ def update_plane_picture(artists, W1, b1, W2, b2) -> maths.PlaneValues:
     centres = values.axis[MARK_EVERY // 2::MARK_EVERY]
     rows, columns = np.nonzero(marked)
     artists["marks"].set_data(centres[columns], centres[rows])
-    for j, (line, arrow, label) in enumerate(zip(artists["lines"], artists["arrows"], artists["labels"])):
+    drawn_lines = zip(artists["lines"], artists["arrows"], artists["labels"], artists["numbers"])
+    for j, (line, arrow, label, number) in enumerate(drawn_lines):
         ends = maths.neuron_line(network.W1[j], network.b1[j], low, high) if j < n_hidden else None
-        for artist in (line, arrow, label, label.number):
+        for artist in (line, arrow, label, number):
             artist.set_visible(ends is not None)
         if ends is None:
             continue
@@ -1107,7 +1112,7 @@ def update_plane_picture(artists, W1, b1, W2, b2) -> maths.PlaneValues:
         arrow.set_data(x=middle[0], y=middle[1], dx=towards[0], dy=towards[1])
         where = np.minimum(np.maximum(middle + 1.45 * towards, low + 0.25), high - 0.25)
         label.set_data([where[0]], [where[1]])
-        label.number.set_data([where[0]], [where[1]])
+        number.set_data([where[0]], [where[1]])
     for j, drawn in enumerate(artists["maps"]):
         if j < n_hidden:
             update_neuron_map(drawn, network.W1[j], network.b1[j], values.h[j])

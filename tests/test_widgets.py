@@ -1270,7 +1270,6 @@ def test_layer_sliders_and_slider_table():
 # ===========================================================================
 
 import re  # noqa: E402
-import time  # noqa: E402
 
 from helpers import maths  # noqa: E402
 from helpers.widgets import PlaneExplorer  # noqa: E402
@@ -1553,17 +1552,6 @@ def test_the_plane_explorers_live_picture_looks_like_a_full_redraw(plane):
     full = decode(plots.figure_png(plane.figure))
     difference = np.abs(live.astype(int) - full.astype(int)).max(axis=2)
     assert (difference > 3).sum() <= 0.0005 * difference.size
-
-
-def test_one_slider_move_takes_well_under_15_ms(plane):
-    """The latency budget: about 9 ms on the machine this was written on; 40 ms leaves room for a slow CI."""
-    slider = plane.W1_sliders[1][1]
-    times = []
-    for k in range(12):
-        start = time.perf_counter()
-        slider.value = -2.0 + 0.1 * (k % 4 + 1)
-        times.append(time.perf_counter() - start)
-    assert sorted(times)[len(times) // 2] < 0.040
 
 
 # ---------------------------------------------------------------------------

@@ -183,14 +183,15 @@ def png_bytes(rgba: np.ndarray) -> bytes:
 
 
 def steady_limit(current: float, needed: float) -> float:
-    """An axis limit for ``needed``: the ``current`` one while it is big enough and not more than
-    twice too big, else the next ``nice_limit``. So a slider moving back and forth across a
-    boundary does not make the axis (and the whole picture) redraw on every step.
+    """An axis limit for ``needed``: the ``current`` one while it is big enough and not much too
+    big (``needed`` at least 40% of it), else the next ``nice_limit``. The 40% is below the
+    largest step between nice limits (2 to 5), so a slider moving back and forth across a
+    boundary does not make the axis, and the whole picture, redraw on every step.
 
-    >>> steady_limit(2.5, 1.9), steady_limit(2.5, 2.6), steady_limit(2.5, 1.0)
-    (2.5, 5.0, 1.0)
+    >>> steady_limit(2.5, 1.9), steady_limit(2.5, 2.6), steady_limit(5.0, 2.3), steady_limit(2.5, 0.9)
+    (2.5, 5.0, 5.0, 1.0)
     """
-    return float(current) if 0.5 * current <= needed <= current else nice_limit(needed)
+    return float(current) if 0.4 * current <= needed <= current else nice_limit(needed)
 
 
 def nice_limit(value: float) -> float:

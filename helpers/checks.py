@@ -63,7 +63,7 @@ def judge(answer, expected, mistakes: Sequence[tuple[object, str]] = (), hint: s
         return not_attempted()
     expected = np.asarray(expected, dtype=float)
     try:
-        got = maths.as_numbers(answer, "your answer")
+        got = maths.as_numbers(answer, "Your answer")
     except (TypeError, ValueError) as error:
         return mistake(f"{error} Expected {_count(expected)}.")
     if got.shape != expected.shape:
@@ -288,8 +288,8 @@ def check_switching_bias(answer) -> Feedback:
             (-1.0, "−1 is the bias used above: z = 2.9 − 1 = 1.9 is still above 0. "
                    "The bias must cancel all of 2.9."),
             (0.0, "With no bias z = 2.9, well above 0: the bias has to pull z all the way down to 0."),
-            (-(total - 1), "1.9 is the output with bias −1. "
-                           "The bias must cancel the weighted sum 2.9, not that output."),
+            (-(total - 1), "That cancels 1.9, the output with bias −1; "
+                           "the bias must cancel the weighted sum 2.9 itself."),
         ],
         hint="Write 2.9 + b = 0 and solve for b.",
         note="At b = −2.9, z = 0: a little more input switches the neuron on, a little less leaves it at 0.",

@@ -19,7 +19,7 @@ NUMERIC_CHECKS = {
     checks.check_doubled_inputs: (2 * 2.9, {2.9: "does change", 4.9: "doesn't add 2", 11.6: "not 4"}),
     # chapter 02: 2 + 3 + 5 weighted is 2.9, so the bias −2.9 brings z to 0
     checks.check_switching_bias: (-(2 * 0.5 + 3 * 0.3 + 5 * 0.2), {2.9: "opposite sign", -1: "bias used above",
-                                                                   0: "With no bias", -1.9: "not that output"}),
+                                                                   0: "With no bias", -1.9: "cancels 1.9, the output with bias −1"}),
     # chapter 02: ReLU(1×0.5 + 4×(−1) + 2×0.5 + 3) = ReLU(0.5)
     checks.check_full_neuron: (0.5, {3: "before adding the bias", 0: "leave out the bias", -2.5: "weighted sum alone",
                                      8.5: "count negatively", 5.5: "bias +3 is missing"}),

@@ -160,18 +160,27 @@ def check_my_weighted_sum(function) -> Feedback:
                            f"for inputs={inputs}, weights={weights}.")
     if results[0] is None:
         return not_attempted()
-    verdicts = [judge(got, sum(x * w for x, w in zip(xs, ws)))
-                for got, (xs, ws) in zip(results, MY_WEIGHTED_SUM_CASES)]
-    wrong = [(v, case) for v, case in zip(verdicts, MY_WEIGHTED_SUM_CASES) if v.status != CORRECT]
-    if not wrong:
-        return correct("Your loop agrees with the neuron on all four test cases.")
-    for slip, why in MY_WEIGHTED_SUM_SLIPS:
-        if all(judge(got, slip(xs, ws)).status == CORRECT for got, (xs, ws) in zip(results, MY_WEIGHTED_SUM_CASES)):
+    return judge_results(
+        results, MY_WEIGHTED_SUM_CASES, [sum(x * w for x, w in zip(xs, ws)) for xs, ws in MY_WEIGHTED_SUM_CASES],
+        MY_WEIGHTED_SUM_SLIPS, describe=lambda case: f"For inputs={case[0]} and weights={case[1]}",
+        hint="Start a total at 0, and for each pair add input × weight to it.",
+        all_right="Your loop agrees with the neuron on all four test cases.",
+    )
+
+
+def judge_results(results, cases, expected, slips, describe, hint: str, all_right: str) -> Feedback:
+    """Judge a learner's function by what it returned for each test case: correct if every result is
+    right; else the slip that explains every result, if one does; else the first wrong case, described.
+    A slip is a function of the case's arguments with the sentence that names it."""
+    verdicts = [judge(got, want) for got, want in zip(results, expected)]
+    if all(v.status == CORRECT for v in verdicts):
+        return correct(all_right)
+    for slip, why in slips:
+        if all(judge(got, slip(*case)).status == CORRECT for got, case in zip(results, cases)):
             return mistake(why)
-    verdict, (inputs, weights) = wrong[0]
-    what = verdict.message.removeprefix("❌ Not yet. ")
-    return mistake(f"For inputs={inputs} and weights={weights}: {what} "
-                   "Start a total at 0, and for each pair add input × weight to it.")
+    wrong = next(i for i, v in enumerate(verdicts) if v.status != CORRECT)
+    what = verdicts[wrong].message.removeprefix("❌ Not yet. ")
+    return mistake(f"{describe(cases[wrong])}: {what} {hint}")
 
 
 @exercise_check
@@ -1230,18 +1239,12 @@ def check_my_network(function) -> Feedback:
             return not_attempted() if not results else mistake(
                 "Your function returned nothing for one network: end it with return y.")
         results.append(result)
-    expected = [maths.two_layer_network(*case).y for case in cases]
-    verdicts = [judge(got, want) for got, want in zip(results, expected)]
-    if all(v.status == CORRECT for v in verdicts):
-        return correct("It agrees with two_layer_network on all three test networks.")
-    for slip, why in MY_NETWORK_SLIPS:
-        if all(judge(got, slip(*case)).status == CORRECT for got, case in zip(results, cases)):
-            return mistake(why)
-    wrong = next(i for i, v in enumerate(verdicts) if v.status != CORRECT)
-    x = cases[wrong][0]
-    what = verdicts[wrong].message.removeprefix("❌ Not yet. ")
-    return mistake(f"For x = {maths._describe(x.tolist())}: {what} "
-                   "Compute z1 = W1 @ x + b1, h = relu(z1), z2 = W2 @ h + b2, then return y = relu(z2).")
+    return judge_results(
+        results, cases, [maths.two_layer_network(*case).y for case in cases], MY_NETWORK_SLIPS,
+        describe=lambda case: f"For x = {maths._describe(case[0].tolist())}",
+        hint="Compute z1 = W1 @ x + b1, h = relu(z1), z2 = W2 @ h + b2, then return y = relu(z2).",
+        all_right="It agrees with two_layer_network on all three test networks.",
+    )
 
 
 # ---------------------------------------------------------------------------

@@ -143,14 +143,21 @@ MY_WEIGHTED_SUM_SLIPS = [
 ]
 
 
-@exercise_check
-def check_my_weighted_sum(function) -> Feedback:
-    """Chapter 01, exercise 2: a weighted sum written with a loop."""
+def function_answer_problem(function) -> Feedback | None:
+    """What is wrong with an answer that should be a function, before it is called: None if nothing."""
     if is_stub(function):
         return not_attempted()
     if not callable(function):
         return mistake(f"Expected a function, but got {type(function).__name__}: "
                        "pass the function itself, without ().")
+    return None
+
+
+@exercise_check
+def check_my_weighted_sum(function) -> Feedback:
+    """Chapter 01, exercise 2: a weighted sum written with a loop."""
+    if (problem := function_answer_problem(function)) is not None:
+        return problem
     results = []
     for inputs, weights in MY_WEIGHTED_SUM_CASES:
         try:
@@ -1220,11 +1227,8 @@ MY_NETWORK_SLIPS = [
 @exercise_check
 def check_my_network(function) -> Feedback:
     """Chapter 05, exercise 3: a two-layer network written with NumPy, returning y."""
-    if is_stub(function):
-        return not_attempted()
-    if not callable(function):
-        return mistake(f"Expected a function, but got {type(function).__name__}: "
-                       "pass the function itself, without ().")
+    if (problem := function_answer_problem(function)) is not None:
+        return problem
     cases = _network_cases()
     results = []
     for x, W1, b1, W2, b2 in cases:

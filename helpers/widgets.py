@@ -29,6 +29,11 @@ def slider(description: str, value: float, low: float, high: float, step: float,
     )
 
 
+def values(controls) -> list:
+    """The values of a list of controls, or of a list of rows of controls (as ``W``)."""
+    return [values(control) if isinstance(control, list) else control.value for control in controls]
+
+
 class Explorer:
     """What every explorer shares: a CSS class for the browser tests, a clean text form,
     and an update that shows a plain message instead of a traceback if anything goes wrong."""
@@ -120,11 +125,11 @@ class NeuronExplorer(Explorer):
 
     @property
     def inputs(self) -> list[float]:
-        return [control.value for control in self.input_sliders]
+        return values(self.input_sliders)
 
     @property
     def weights(self) -> list[float]:
-        return [control.value for control in self.weight_sliders]
+        return values(self.weight_sliders)
 
     @property
     def formula_text(self) -> str:
@@ -298,15 +303,15 @@ class LayerExplorer(Explorer):
 
     @property
     def x(self) -> list[float]:
-        return [control.value for control in self.input_sliders]
+        return values(self.input_sliders)
 
     @property
     def W(self) -> list[list[float]]:
-        return [[control.value for control in row] for row in self.weight_sliders]
+        return values(self.weight_sliders)
 
     @property
     def b(self) -> list[float]:
-        return [control.value for control in self.bias_sliders]
+        return values(self.bias_sliders)
 
     @property
     def formula_lines(self) -> list[str]:
@@ -392,23 +397,23 @@ class NetworkExplorer(Explorer):
 
     @property
     def x(self) -> list[float]:
-        return [control.value for control in self.input_sliders]
+        return values(self.input_sliders)
 
     @property
     def W1(self) -> list[list[float]]:
-        return [[control.value for control in row] for row in self.W1_sliders]
+        return values(self.W1_sliders)
 
     @property
     def b1(self) -> list[float]:
-        return [control.value for control in self.b1_sliders]
+        return values(self.b1_sliders)
 
     @property
     def W2(self) -> list[list[float]]:
-        return [[control.value for control in row] for row in self.W2_sliders]
+        return values(self.W2_sliders)
 
     @property
     def b2(self) -> list[float]:
-        return [control.value for control in self.b2_sliders]
+        return values(self.b2_sliders)
 
     @property
     def formula_lines(self) -> list[str]:

@@ -645,12 +645,16 @@ def network_on_plane(W1, b1, W2, b2, low: float = PLANE_LOW, high: float = PLANE
     )
 
 
+TOUCH = 1e-9  #: a segment of the plane shorter than this each way is a single point (rounding, not a line)
+
+
 def neuron_line(w, b, low: float = PLANE_LOW, high: float = PLANE_HIGH):
     """Where a neuron with two inputs has z = 0: the part of its line w[0]·x[0] + w[1]·x[1] + b = 0
     inside the square from ``low`` to ``high``.
 
     Returns its two end points as an array of shape (2, 2), one point (x[0], x[1]) per row,
-    left end first, or None when the line misses the square, or when both weights are 0 (z = b everywhere:
+    left end first, or None when the line misses the square, when it only touches the square at a single
+    point (a corner: there is no segment to draw), or when both weights are 0 (z = b everywhere:
     there is no line). On one side of the line z > 0 and the neuron is active; on the other it is silent.
     Introduced in chapter 07.
 
@@ -680,10 +684,12 @@ def neuron_line(w, b, low: float = PLANE_LOW, high: float = PLANE_HIGH):
         t_low, t_high = max(t_low, a), min(t_high, c)
     if not t_low < t_high:
         return None
-    ends = np.array([start + t_low * direction, start + t_high * direction])
+    ends = np.minimum(np.maximum(np.array([start + t_low * direction, start + t_high * direction]), low), high)
+    if np.abs(ends[1] - ends[0]).max() < TOUCH:
+        return None  # the line only touches the square at a corner
     if (ends[1, 0], ends[1, 1]) < (ends[0, 0], ends[0, 1]):
         ends = ends[::-1]  # left end first (lower end first for an upright line)
-    return np.minimum(np.maximum(ends, low), high) + 0.0  # (np.clip is slower on tiny arrays); + 0.0: no −0.0
+    return ends + 0.0  # + 0.0: no −0.0 (np.minimum/np.maximum above: np.clip is slower on tiny arrays)
 
 
 def active_region(w, b, low: float = PLANE_LOW, high: float = PLANE_HIGH) -> np.ndarray:

@@ -481,3 +481,11 @@ def test_explorer_refuses_bad_starting_values():
         BackpropExplorer(target=(1, 2, 3))
     with pytest.raises(ValueError, match="at least 2 hidden neurons"):
         BackpropExplorer(x=(1,), W1=((1,),), b1=(0,), W2=((1,),), b2=(0,), target=(1,))
+
+
+def test_explorer_computes_with_the_values_its_readouts_show():
+    explorer = BackpropExplorer()
+    explorer.target_sliders[0].value = 0.1 + 0.2  # 0.30000000000000004, shown as 0.30
+    explorer.b2_slider.value = 0.7 - 0.1          # 0.6 - a rounding error, shown as 0.60: z2[0] is exactly 0
+    assert explorer.target[0] == 0.3 and explorer.b2[0] == 0.6
+    assert explorer.formula_lines[0].startswith("forward: z1 = [1.9, −2, 2.5, −1], h = [1.9, 0, 2.5, 0], z2 = [0, 2.45]")

@@ -145,20 +145,23 @@ class BackpropExplorer(Explorer):
 
     # -- the current values -----------------------------------------------------------------------
 
+    # Each value is rounded to its slider's readout (2 or 1 decimals), so that the numbers computed are
+    # those of the values shown, whatever rounding error the slider's steps have added.
+
     @property
     def target(self) -> list[float]:
-        return values(self.target_sliders)
+        return [round(value, 2) for value in values(self.target_sliders)]
 
     @property
     def b1(self) -> np.ndarray:
         b1 = self._b1.copy()
-        b1[1] = self.b1_slider.value
+        b1[1] = round(self.b1_slider.value, 1)
         return b1
 
     @property
     def b2(self) -> np.ndarray:
         b2 = self._b2.copy()
-        b2[0] = self.b2_slider.value
+        b2[0] = round(self.b2_slider.value, 2)
         return b2
 
     @property

@@ -84,6 +84,22 @@ def plane(controls):
 EXPECTED["plane"] = plane
 
 
+def backprop(controls):
+    """Chapter 10: chapter 05's network with the page's target, and its b2[0] and b1[1]."""
+    from helpers.explorers.backprop import BACKPROP_B1, BACKPROP_B2, BACKPROP_W1, BACKPROP_W2, BACKPROP_X, backward_formula
+    from helpers.learning import backward
+    from helpers.pictures.backprop import describe_gradient_tables
+
+    target = _indexed(controls, "target")
+    b1, b2 = list(BACKPROP_B1), list(BACKPROP_B2)
+    b1[1], b2[0] = controls["b1[1]"], controls["b2[0]"]
+    values = (BACKPROP_X, target, BACKPROP_W1, b1, BACKPROP_W2, b2)
+    return "\n".join(backward_formula(*values)), describe_gradient_tables(backward(*values))
+
+
+EXPECTED["backprop"] = backprop
+
+
 def expected_texts(state) -> tuple[str, str]:
     controls = {**state["sliders"], **state["choices"]}
     if state["kind"] not in EXPECTED:

@@ -386,10 +386,14 @@ def test_the_tables_show_every_gradient_where_its_parameter_sits():
     assert texts(artists["output"], "values") == [["0", "0", "0", "0", "0"], ["−1.9", "0", "−2.5", "0", "−1"]]
     assert texts(artists["hidden"], "values") == [["−1", "−1.5", "−2.5", "−0.5"], ["0", "0", "0", "0"],
                                                   ["−2", "−3", "−5", "−1"], ["0", "0", "0", "0"]]
-    for row, values in zip(artists["hidden"]["cells"], np.column_stack([dW1, db1])):
-        for cell, value in zip(row, values):
-            assert (cell.get_linestyle() == ":") == (value == 0)  # zero cells dotted
-            assert (cell.get_hatch() is not None) == (value < 0)  # negative cells hatched
+    every = np.concatenate([np.column_stack([dW2, db2]).ravel(), np.column_stack([dW1, db1]).ravel()])
+    dotted = [style[1] is not None for style in artists["fills"].get_linestyles()]  # (offset, dashes): None is solid
+    assert dotted == [value == 0 for value in every]  # zero cells dotted, one style per cell
+    hatched = [tuple(path.vertices.min(axis=0)) for path in artists["hatches"].get_paths()]
+    cells = [cell for table in ("output", "hidden") for row in artists[table]["cells"] for cell in row]
+    negative = [tuple(cell.get_path().transformed(cell.get_patch_transform()).vertices.min(axis=0))
+                for cell, value in zip(cells, every) if value < 0]
+    assert np.allclose(hatched, negative) and artists["hatches"].get_hatch() == "///"  # negative cells hatched
     labels = [label.get_text() for label in artists["output"]["labels"] + artists["hidden"]["labels"]]
     assert labels[0] == "output 0: z2 = −0.1, off, gate 0" and labels[3] == "hidden 1: z1 = −2, off, gate 0"
 

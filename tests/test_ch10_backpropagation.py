@@ -396,6 +396,8 @@ def test_the_tables_show_every_gradient_where_its_parameter_sits():
     assert np.allclose(hatched, negative) and artists["hatches"].get_hatch() == "///"  # negative cells hatched
     labels = [label.get_text() for label in artists["output"]["labels"] + artists["hidden"]["labels"]]
     assert labels[0] == "output 0: z2 = −0.1, off, gate 0" and labels[3] == "hidden 1: z1 = −2, off, gate 0"
+    assert artists["heading"].get_text() == ("L = 1;  dL/dy = [−1, −1];  through the output gates (z2 > 0) = [0, 1]:  "
+                                             "δ2 = [0, −1]")
 
 
 def test_the_tables_move_with_new_numbers():
@@ -459,9 +461,8 @@ def test_explorer_follows_its_sliders(control, value):
     assert explorer.formula_lines[3].endswith("[" + ", ".join(f(v) for v in delta2) + "]")
     assert explorer.formula_lines[7].startswith(
         "dW1 = outer(δ1, x) = [" + ", ".join("[" + ", ".join(f(v) for v in row) + "]" for row in dW1) + "]")
-    assert explorer.formula.value != before[0]
-    # The tables change only if a gradient does: output 0 is off, so its target changes none.
-    assert (explorer.picture.value != before[1]) == (control != "target0")
+    # Even target[0], which changes no gradient while output 0 is off, changes dL/dy on top of the tables.
+    assert explorer.formula.value != before[0] and explorer.picture.value != before[1]
     zeros = int(np.sum(np.concatenate([g.ravel() for g in loop_gradients(x, target, W1, b1, W2, b2)]) == 0))
     assert f"{zeros} of the 26 derivatives are 0" in explorer.summary.value
 

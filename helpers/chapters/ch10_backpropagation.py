@@ -204,7 +204,7 @@ def _grid_entries(delta2, dL_dh, delta1, dW2) -> list[Entry]:
     for k in range(n_outputs):
         gate = f"output {k} is off (z2[{k}] = {f(z2[k])} < 0), so its gate is 0"
         slips = [(right.dL_dy[k], f"this is δ2 before the gate, dL/dy[{k}]: {gate} and δ2[{k}] = 0."
-                  if z2[k] <= 0 else "this is dL/dy[{k}]."),
+                  if z2[k] <= 0 else f"this is dL/dy[{k}]."),
                  (slip["sign"].delta2[k], SLIPS["sign"]),
                  (slip["factor 2"].delta2[k], SLIPS["factor 2"]),
                  (slip["mean"].delta2[k], SLIPS["mean"]),

@@ -61,7 +61,7 @@ def gradient_tables(x, target, W1, b1, W2, b2, ax=None):
     one input ``x``, drawn as two tables: [dW2 | db2] on top and [dW1 | db1] below.
 
     Shapes as in ``helpers.learning.backward``, with one input x (n_inputs,).
-    Returns a dict of the artists: ``output`` and ``hidden``, each with ``cells`` (the rectangles,
+    Returns a dict of the artists: ``heading`` (the loss, dL/dy and δ2), ``output`` and ``hidden``, each with ``cells`` (the rectangles,
     rows of ``Rectangle``), ``values`` (their texts), ``labels`` (one per row) and ``headers`` (one
     per column); and ``fills``, every cell drawn as one collection (output rows first), and
     ``hatches``, the negative cells again, hatched.
@@ -83,13 +83,15 @@ def gradient_tables(x, target, W1, b1, W2, b2, ax=None):
         "hidden": _table(ax, hidden_top, n_hidden, n_inputs + 1,
                          "hidden layer: [dW1 | db1], dW1 = outer(δ1, x), db1 = δ1"),
     }
-    rectangles = [cell for table in artists.values() for row in table["cells"] for cell in row]
+    # The loss and dL/dy on top: dL/dy follows every target, even where a closed gate stops it.
+    artists["heading"] = ax.text(LABEL_RIGHT - 3.3, output_top + 1.05, "", ha="left", va="bottom", fontsize=9)
+    rectangles = [cell for table in (artists["output"], artists["hidden"]) for row in table["cells"] for cell in row]
     artists["fills"] = ax.add_collection(PatchCollection(rectangles, linewidths=1.0, zorder=2))
     artists["hatches"] = ax.add_collection(PatchCollection([], facecolors="none", edgecolors=NEGATIVE,
                                                            linewidths=0, hatch="///", zorder=2.5))
     width = max(n_hidden, n_inputs) + 1
     ax.set_xlim(LABEL_RIGHT - 3.35, LABEL_RIGHT + 0.2 + width * CELL_WIDTH)
-    ax.set_ylim(hidden_top - n_hidden * CELL_HEIGHT - 0.05, output_top + 1.0)
+    ax.set_ylim(hidden_top - n_hidden * CELL_HEIGHT - 0.05, output_top + 1.45)
     ax.set_axis_off()
     update_gradient_tables(artists, x, target, W1, b1, W2, b2)
     return artists
@@ -99,7 +101,7 @@ def gradient_tables_moving_artists(artists) -> list:
     """Every artist of ``gradient_tables`` that changes when the numbers do (for ``LivePicture``)."""
     texts = [text for name in ("output", "hidden") for key, value in artists[name].items() if key != "cells"
              for text in (sum(value, []) if key == "values" else value)]
-    return [artists["fills"], artists["hatches"], *texts]
+    return [artists["fills"], artists["hatches"], artists["heading"], *texts]
 
 
 def _write(texts, matrix) -> None:
@@ -120,6 +122,8 @@ def update_gradient_tables(artists, x, target, W1, b1, W2, b2) -> Gradients:
                          f"{drawn[2]} outputs, but got {given[1]}, {given[0]} and {given[2]}.")
     z1, h, z2, _ = gradients.forward
     f = format_number
+    artists["heading"].set_text(f"L = {f(gradients.loss, 4)};  dL/dy = {_listed(gradients.dL_dy)};  "
+                                f"through the output gates (z2 > 0) = {_listed(z2 > 0)}:  δ2 = {_listed(gradients.delta2)}")
     output_values = np.column_stack([gradients.dW2, gradients.db2])
     hidden_values = np.column_stack([gradients.dW1, gradients.db1])
     _write(output["values"], output_values)
@@ -158,7 +162,8 @@ def describe_gradient_tables(gradients: Gradients) -> str:
     signs = [_sign(v) for v in every]
     closed = [f"output {k} (z2 = {format_number(z2[k], 3)})" for k in np.flatnonzero(z2 <= 0)]
     closed += [f"hidden {j} (z1 = {format_number(z1[j], 3)})" for j in np.flatnonzero(z1 <= 0)]
-    return (f"Loss L = {format_number(gradients.loss, 4)}. "
+    return (f"Loss L = {format_number(gradients.loss, 4)}, dL/dy = {_listed(gradients.dL_dy)}, "
+            f"δ2 = {_listed(gradients.delta2)}. "
             f"dW2 = {_rows(gradients.dW2)}, db2 = {_listed(gradients.db2)}; "
             f"dW1 = {_rows(gradients.dW1)}, db1 = {_listed(gradients.db1)}. "
             f"{signs.count(0)} of the {len(signs)} derivatives are 0 (dotted cells), {signs.count(-1)} negative "

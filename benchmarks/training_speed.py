@@ -8,8 +8,8 @@ Three runs compute, at every step, the forward pass, the loss (kept as the histo
 gradients of chapter 10 and the update, plus the loss after the last step: ``train``, the bare loop a
 learner writes in the course's layout, and the same bare loop with samples along the columns, the layout
 ``train`` uses inside. They run in turn, ``--repeats`` times each, after a check that they end with the
-same losses and parameters. Prints p50 and p95 of each and the ratios of the p50s. The goal: ``train`` <= 0.5 s for 1,000 steps,
-and at most 1.3 x the bare loop.
+same losses and parameters. Prints p50 and p95 of each and the ratios of the p50s.
+The goal: ``train`` <= 0.5 s for 1,000 steps, and at most 1.3 x the bare loop.
 """
 
 from __future__ import annotations

@@ -81,14 +81,15 @@ DATASETS: tuple[str, ...] = tuple(_SHAPES)
 class Dataset(NamedTuple):
     """Labelled points: ``X`` (n_points, 2) and ``target`` (n_points, 1) of +1 (inside) and −1 (outside).
 
-    Unpack it as ``X, target = band()``."""
+    Unpack it as ``X, target = band()``. Introduced in chapter 11."""
 
     X: np.ndarray
     target: np.ndarray
 
 
 class Split(NamedTuple):
-    """A data set cut in two: the points to train on and the points kept aside to test on."""
+    """A data set cut in two: the points to train on and the points kept aside to test on.
+    Introduced in chapter 13."""
 
     X_train: np.ndarray
     X_test: np.ndarray

@@ -44,7 +44,8 @@ class Layer(NamedTuple):
 
 class DeepForward(NamedTuple):
     """Every value a deep network computes for a batch: ``z[k]`` and ``h[k]`` for each layer k
-    (h = activation(z) for the hidden layers, h = z for the output layer), and ``y = h[-1]``."""
+    (h = activation(z) for the hidden layers, h = z for the output layer), and ``y = h[-1]``.
+    Introduced in chapter 12."""
 
     z: list
     h: list
@@ -53,7 +54,8 @@ class DeepForward(NamedTuple):
 
 class DeepGradients(NamedTuple):
     """``deep_backward``'s result: ``dW[k]`` and ``db[k]`` with the shapes of layer k's W and b,
-    ``delta[k]`` = dL/dz of layer k (one row per sample), the forward pass and the loss."""
+    ``delta[k]`` = dL/dz of layer k (one row per sample), the forward pass and the loss.
+    Introduced in chapter 12."""
 
     dW: list
     db: list
@@ -144,7 +146,8 @@ def init_deep_network(layer_sizes: Sequence[int], init_scale="xavier", seed: int
     [(4, 2), (4, 4), (1, 4)]
     """
     if isinstance(layer_sizes, (str, bytes)) or not isinstance(layer_sizes, Sequence) or len(layer_sizes) < 2:
-        raise ValueError(f"layer_sizes should list at least 2 sizes, [n_inputs, ..., n_outputs], but got {layer_sizes!r}.")
+        raise ValueError("layer_sizes should list at least 2 sizes, [n_inputs, ..., n_outputs], "
+                         f"but got {layer_sizes!r}.")
     sizes = [_whole(n, f"layer_sizes[{k}]", 1, 4) for k, n in enumerate(layer_sizes)]
     rng = np.random.default_rng(_whole(seed, "seed", 0, 0))
     layers = []

@@ -24,7 +24,7 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from helpers.learning import backward, network_loss
+from helpers.learning import backward
 from helpers.maths import as_numbers, relu, sigmoid, tanh
 
 __all__ = [
@@ -54,7 +54,8 @@ class Network(NamedTuple):
 
 class Progress(NamedTuple):
     """What ``train`` hands its ``callback``: the step (0 before the first), the training loss there,
-    the test loss (None without a test set) and copies of the parameters at that step."""
+    the test loss (None without a test set) and copies of the parameters at that step.
+    Introduced in chapter 11 (for the live loss curve)."""
 
     step: int
     loss: float
@@ -72,7 +73,7 @@ class TrainingResult(NamedTuple):
     ``losses[0]`` before the first step to ``losses[-1]`` after the last: one more entry than steps taken.
     ``test_losses`` is the same on the test set (None without one). ``W1, b1, W2, b2`` are the
     parameters after ``best_step`` steps: the last step, or with ``early_stopping`` the step with the
-    lowest test loss."""
+    lowest test loss. Introduced in chapter 11."""
 
     W1: np.ndarray
     b1: np.ndarray
@@ -94,7 +95,7 @@ class TrainingDiverged(ValueError):
 
     Its message names the learning rate and the step. ``learning_rate`` and ``step`` are attributes;
     ``losses`` holds the training losses up to and including the runaway one; ``result`` is a
-    ``TrainingResult`` with that history and the parameters that gave it."""
+    ``TrainingResult`` with that history and the parameters that gave it. Introduced in chapter 11."""
 
     def __init__(self, message: str, learning_rate: float, step: int, result: TrainingResult):
         super().__init__(message)
@@ -236,8 +237,8 @@ def train(X, target, W1, b1, W2, b2, learning_rate: float, steps: int, output_ac
     descended (not the biases): each step also shrinks every weight a little towards 0, so a
     network only keeps large weights that the data keep asking for. ``losses`` records ``mse`` alone.
     ``X_test, target_test`` (chapter 13): a test set whose loss is recorded at every step;
-    ``early_stopping=True`` then returns the parameters with the lowest test loss, and ``patience=k``
-    also stops once the test loss has not improved for k steps.
+    ``early_stopping=True`` then returns the parameters with the lowest test loss; ``patience=k``
+    does the same and also stops once the test loss has not improved for k steps.
     ``callback(progress)`` is called with a ``Progress`` before the first step, every ``every``
     steps and after the last (for a live loss curve); if it returns True, training stops there.
     Shapes as in ``backward``, with a batch: ``X`` (n_samples, n_inputs), ``target`` (n_samples, n_outputs).
@@ -251,36 +252,50 @@ def train(X, target, W1, b1, W2, b2, learning_rate: float, steps: int, output_ac
     >>> train([[1.0], [2.0]], [[2.0], [4.0]], [[1.0]], [0.0], [[1.0]], [0.0], learning_rate=0.05, steps=1).W1
     array([[1.25]])
     """
-    if not (isinstance(X, np.ndarray) and X.ndim == 2) and np.ndim(X) != 2:
-        shape = f"shape {np.shape(X)}" if not isinstance(X, (str, bytes)) and X is not None else repr(X)
-        raise ValueError(f"train needs a batch X of shape (n_samples, n_inputs), but got {shape}; "
+    X = as_numbers(X, "X")
+    if X.ndim != 2:
+        raise ValueError(f"train needs a batch X of shape (n_samples, n_inputs), but X has shape {X.shape}; "
                          "one point x becomes a batch of one with [x].")
-    # backward checks every shape, NaN, text and the output activation, with chapter 10's messages.
+    # backward checks every other shape, NaN, text and the output activation, with chapter 10's messages.
     with np.errstate(over="ignore", invalid="ignore"):  # huge starting weights are reported as a runaway below
         backward(X, target, W1, b1, W2, b2, output_activation=output_activation)
-    X, target = as_numbers(X, "X"), as_numbers(target, "target")
+    target = as_numbers(target, "target")
     W1, b1, W2, b2 = (as_numbers(a, name).copy() for a, name in ((W1, "W1"), (b1, "b1"), (W2, "W2"), (b2, "b2")))
     learning_rate = _number(learning_rate, "learning_rate", "0.1", positive=True)
     steps = _whole(steps, "steps", 0, 1000)
     weight_decay = _number(weight_decay, "weight_decay", "0.001", positive=False)
     every = _whole(every, "every", 1, 10)
+    if not isinstance(early_stopping, (bool, np.bool_)):
+        raise TypeError(f"early_stopping must be True or False, but got {early_stopping!r}.")
     if patience is not None:
         patience = _whole(patience, "patience", 1, 50)
+        early_stopping = True
     if callback is not None and not callable(callback):
         raise TypeError(f"callback must be a function taking a Progress, or None, but got {callback!r}.")
     if (X_test is None) != (target_test is None):
         raise ValueError("give both X_test and target_test (the test points and their targets), or neither.")
-    if X_test is None and (early_stopping or patience is not None):
+    if X_test is None and early_stopping:
         raise ValueError("early stopping watches the test loss: give X_test and target_test too.")
     output = _output_key(output_activation)
     n_hidden = W1.shape[0]
     forward = _Forward(X, target, n_hidden, output)
     tested = None
     if X_test is not None:
-        network_loss(X_test, target_test, W1, b1, W2, b2, output_activation)  # checks the test set's shapes
-        tested = _Forward(as_numbers(X_test, "X_test"), as_numbers(target_test, "target_test"), n_hidden, output)
+        tested = _Forward(*_test_set(X_test, target_test, X, target), n_hidden, output)
     return _descend(forward, tested, W1, b1, W2, b2, learning_rate, steps, weight_decay,
                     early_stopping, patience, callback, every)
+
+
+def _test_set(X_test, target_test, X: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The test points and targets as float arrays shaped like the training ones, or a plain-words error."""
+    X_test, target_test = as_numbers(X_test, "X_test", ndim=2), as_numbers(target_test, "target_test", ndim=2)
+    if X_test.shape[1] != X.shape[1]:
+        raise ValueError(f"X_test has shape {X_test.shape}, but the network reads {X.shape[1]} inputs (X has shape "
+                         f"{X.shape}): X_test should have shape (n_test, {X.shape[1]}).")
+    if target_test.shape != (X_test.shape[0], target.shape[1]):
+        raise ValueError(f"target_test has shape {target_test.shape}, but {X_test.shape[0]} test points with "
+                         f"{target.shape[1]} output(s) need shape {(X_test.shape[0], target.shape[1])}.")
+    return X_test, target_test
 
 
 def _descend(forward: _Forward, tested: _Forward | None, W1, b1, W2, b2, learning_rate: float, steps: int,

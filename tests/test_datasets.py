@@ -93,7 +93,7 @@ def test_bad_arguments():
         make_dataset("band", "200")
     with pytest.raises(ValueError, match="n_points must be at least 2, but got 1"):
         make_dataset("band", 1)
-    with pytest.raises(ValueError, match="noise must be a number from 0 to 0.5 .*fraction of labels flipped.*but got 0.7"):
+    with pytest.raises(ValueError, match="noise must be a number from 0 to 0.5 .*labels flipped.*but got 0.7"):
         make_dataset("band", noise=0.7)
     with pytest.raises(ValueError, match="but got nan"):
         make_dataset("band", noise=float("nan"))

@@ -95,7 +95,8 @@ def test_one_step_moves_against_the_nudged_slope(problem, output):
 
 def test_worked_steps():
     result = train([[1.0], [2.0]], [[2.0], [4.0]], [[1.0]], [0.0], [[1.0]], [0.0], learning_rate=0.05, steps=1)
-    # By hand: y = x is 1 and 2 too low; dL/dy = y − target = [−1, −2]; every gradient is −5 (weights) or −3 (biases).
+    # By hand: y = x is 1 and 2 too low; dL/dy = y − target = [−1, −2];
+    # every gradient is −5 (the weights) or −3 (the biases).
     assert result.losses[0] == 2.5
     np.testing.assert_allclose(np.concatenate([a.ravel() for a in result.network]), [1.25, 0.15, 1.25, 0.15])
     # After the step y = 1.25 (1.25 x + 0.15) + 0.15: 1.9 and 3.4625 for targets 2 and 4.
@@ -191,7 +192,7 @@ def test_early_stopping_returns_the_parameters_with_the_lowest_test_loss():
 
 def test_patience_stops_once_the_test_loss_stops_improving():
     _, _, full = overfitting_run(early_stopping=True)
-    _, _, patient = overfitting_run(early_stopping=True, patience=20)
+    _, _, patient = overfitting_run(patience=20)                 # patience turns early stopping on
     n = len(patient.losses)
     np.testing.assert_array_equal(patient.test_losses, full.test_losses[:n])
     best = int(np.argmin(patient.test_losses))
@@ -246,7 +247,8 @@ def test_a_loss_that_becomes_infinite_or_nan_is_caught():
     X, target = np.array([[1.0], [2.0]]), np.array([[2.0], [4.0]])
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        with pytest.raises(TrainingDiverged, match=r"diverged at step 0 of 3 .*the loss is already (inf|nan) before the first step"):
+        with pytest.raises(TrainingDiverged,
+                           match=r"diverged at step 0 of 3 .*the loss is already (inf|nan) before the first step"):
             train(X, target, [[1e200]], [0.0], [[1e200]], [0.0], learning_rate=0.1, steps=3)
         with pytest.raises(TrainingDiverged, match="learning_rate = 1e\\+10") as caught:
             train(X, target, [[1.0]], [0.0], [[1.0]], [0.0], learning_rate=1e10, steps=50)
@@ -294,9 +296,10 @@ NET = init_network(2, 3, 1)
 
 
 @pytest.mark.parametrize("change, error, message", [
-    ({"X": np.zeros(2)}, ValueError, r"train needs a batch X of shape \(n_samples, n_inputs\), but got shape \(2,\)"),
-    ({"X": "points"}, ValueError, r"train needs a batch X .* but got 'points'"),
-    ({"X": [[0, float("nan")]] * 4}, ValueError, "x contains NaN"),
+    ({"X": np.zeros(2)}, ValueError, r"train needs a batch X of shape \(n_samples, n_inputs\), but X has shape \(2,\)"),
+    ({"X": "points"}, TypeError, "X must be numbers, but got the text 'points'"),
+    ({"X": [[0, float("nan")]] * 4}, ValueError, r"X contains NaN at position \(0, 1\)"),
+    ({"X": [[0, 1], [1]]}, ValueError, "X is a ragged list"),
     ({"target": np.zeros((1, 4))}, ValueError, r"target has shape \(1, 4\).*transposed"),
     ({"target": np.zeros(4)}, ValueError, r"target has shape \(4,\)"),
     ({"W1": NET.W1.T}, ValueError, r"W1 has shape \(2, 3\).*transposed"),
@@ -311,7 +314,13 @@ NET = init_network(2, 3, 1)
     ({"callback": 3}, TypeError, "callback must be a function taking a Progress, or None, but got 3"),
     ({"X_test": X4}, ValueError, "give both X_test and target_test"),
     ({"early_stopping": True}, ValueError, "early stopping watches the test loss: give X_test and target_test"),
-    ({"X_test": np.zeros((3, 3)), "target_test": np.zeros((3, 1))}, ValueError, r"each row of x has 3 entries"),
+    ({"X_test": np.zeros((3, 3)), "target_test": np.zeros((3, 1))}, ValueError,
+     r"X_test has shape \(3, 3\), but the network reads 2 inputs .*should have shape \(n_test, 2\)"),
+    ({"X_test": np.zeros((3, 2)), "target_test": np.zeros((1, 3))}, ValueError,
+     r"target_test has shape \(1, 3\), but 3 test points with 1 output\(s\) need shape \(3, 1\)"),
+    ({"X_test": np.zeros((3, 2)), "target_test": [0, "a", 1]}, TypeError, "target_test must contain only numbers"),
+    ({"early_stopping": "yes"}, TypeError, "early_stopping must be True or False, but got 'yes'"),
+    ({"patience": 5}, ValueError, "early stopping watches the test loss"),
     ({"output_activation": "softmax"}, ValueError, "output_activation should be relu, sigmoid, tanh or None"),
 ])
 def test_bad_input_is_named(change, error, message):

@@ -328,3 +328,13 @@ def test_bad_input_is_named(change, error, message):
     arguments.update(change)
     with pytest.raises(error, match=message):
         train(**arguments)
+
+
+@pytest.mark.parametrize("given_as, function", [("none", None), ("ReLU", relu), ("sigmoid", sigmoid), ("tanh", tanh)])
+def test_output_activations_by_name_or_function(given_as, function):
+    X, target = make_dataset("band", 30)
+    by_name = train(X, target, *NET, learning_rate=0.1, steps=5, output_activation=given_as)
+    by_function = train(X, target, *NET, learning_rate=0.1, steps=5, output_activation=function)
+    np.testing.assert_array_equal(by_name.losses, by_function.losses)
+    losses, _ = loop_with_backward(X, target, *NET, 0.1, 5, function)
+    np.testing.assert_allclose(by_name.losses, losses, rtol=1e-12)

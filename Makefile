@@ -35,7 +35,7 @@ student: $(BIN)/.installed-lab
 	$(BIN)/python tools/student_edition.py
 
 benchmark: $(BIN)/.installed-lab $(BIN)/.installed-test
-	$(BIN)/python benchmarks/widget_latency.py
+	$(BIN)/python -m benchmarks.widget_latency
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis artifacts *.egg-info

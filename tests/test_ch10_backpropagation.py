@@ -53,8 +53,8 @@ def nudged_gradients(x, target, W1, b1, W2, b2):
     return tuple(numerical_gradient(loss, array) for array in (W1, b1, W2, b2))
 
 
-CHAPTER = (ch10.NETWORK_X, ch10.TARGET, ch10.NETWORK_W1, ch10.NETWORK_B1, ch10.NETWORK_W2, ch10.NETWORK_B2)
-GRID = (ch10.GRID_X, ch10.GRID_TARGET, ch10.GRID_W1, ch10.GRID_B1, ch10.GRID_W2, ch10.GRID_B2)
+CHAPTER = (ch10.NETWORK_X, ch10.NETWORK_TARGET, ch10.NETWORK_W1, ch10.NETWORK_B1, ch10.NETWORK_W2, ch10.NETWORK_B2)
+GRID = (ch10.NETGRID_X, ch10.NETGRID_TARGET, ch10.NETGRID_W1, ch10.NETGRID_B1, ch10.NETGRID_W2, ch10.NETGRID_B2)
 NETWORK = (ch10.NETWORK_W1, ch10.NETWORK_B1, ch10.NETWORK_W2, ch10.NETWORK_B2)
 
 
@@ -100,7 +100,7 @@ def test_the_exercise_grid_has_small_exact_numbers():
 
 
 def test_the_batch_gradient_is_the_mean_of_the_samples_gradients():
-    for X, T in [(ch10.BATCH_X, ch10.BATCH_T), (ch10.EXERCISE_X, ch10.EXERCISE_T)]:
+    for X, T in [(ch10.EXAMPLE_BATCH_X, ch10.EXAMPLE_BATCH_T), (ch10.EXERCISE_BATCH_X, ch10.EXERCISE_BATCH_T)]:
         per_sample = [loop_gradients(x, t, *NETWORK) for x, t in zip(X, T)]
         batch = backward_with_slip(X, T, *NETWORK)
         assert np.allclose(batch.dW1, np.mean([g[0] for g in per_sample], axis=0))
@@ -178,7 +178,7 @@ def test_grid_names_each_mistake(which, index, value, words):
 def test_grid_follows_through_from_a_wrong_delta2():
     # δ2 forgot the gate (−1, −2); dL/dh computed from that δ2 is "right for your δ2".
     delta2 = [-1, -2]
-    dL_dh = list(np.array(ch10.GRID_W2).T @ delta2)
+    dL_dh = list(np.array(ch10.NETGRID_W2).T @ delta2)
     message = said(check_backward_grid, delta2, dL_dh, [..., ..., ...], ...)
     assert "δ2 before the gate" in message and "right for your δ2" in message
 
@@ -205,7 +205,7 @@ def test_grid_text_entry_is_named():
 # ---------------------------------------------------------------------------
 
 def batch_by_loops():
-    per_sample = [loop_gradients(x, t, *NETWORK)[0] for x, t in zip(ch10.EXERCISE_X, ch10.EXERCISE_T)]
+    per_sample = [loop_gradients(x, t, *NETWORK)[0] for x, t in zip(ch10.EXERCISE_BATCH_X, ch10.EXERCISE_BATCH_T)]
     return np.mean(per_sample, axis=0)
 
 
@@ -228,19 +228,19 @@ def test_batch_stub_is_not_attempted():
     ("transposed", "transposed"),
 ])
 def test_batch_names_each_mistake(slip, words):
-    wrong = backward_with_slip(ch10.EXERCISE_X, ch10.EXERCISE_T, *NETWORK, slip=slip).dW1
+    wrong = backward_with_slip(ch10.EXERCISE_BATCH_X, ch10.EXERCISE_BATCH_T, *NETWORK, slip=slip).dW1
     assert not np.allclose(np.resize(wrong, batch_by_loops().shape), batch_by_loops())
     feedback = judge(check_batch_dW1, wrong)
     assert feedback.status == "mistake" and words in feedback.message, feedback.message
 
 
 def test_batch_sum_instead_of_mean_is_the_mean_forgotten():
-    total = batch_by_loops() * len(ch10.EXERCISE_X)
+    total = batch_by_loops() * len(ch10.EXERCISE_BATCH_X)
     assert "mean is forgotten" in said(check_batch_dW1, total)
 
 
 def test_batch_one_sample_alone_is_named():
-    alone = loop_gradients(ch10.EXERCISE_X[0], ch10.EXERCISE_T[0], *NETWORK)[0]
+    alone = loop_gradients(ch10.EXERCISE_BATCH_X[0], ch10.EXERCISE_BATCH_T[0], *NETWORK)[0]
     assert "sample 0's gradient alone" in said(check_batch_dW1, alone)
 
 
@@ -422,7 +422,7 @@ def test_the_tables_refuse_other_shapes():
     with pytest.raises(ValueError, match="drawn for 3 inputs, 4 hidden neurons and 2 outputs"):
         update_gradient_tables(artists, *GRID)
     with pytest.raises(ValueError, match="one input"):
-        gradient_tables(ch10.BATCH_X, ch10.BATCH_T, *NETWORK)
+        gradient_tables(ch10.EXAMPLE_BATCH_X, ch10.EXAMPLE_BATCH_T, *NETWORK)
 
 
 # ---------------------------------------------------------------------------

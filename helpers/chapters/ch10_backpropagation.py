@@ -39,9 +39,10 @@ from helpers.learning import backward
 from helpers.maths import as_numbers, format_number, relu
 
 __all__ = [
-    "BATCH_T", "BATCH_X", "EXERCISE_T", "EXERCISE_X", "GRID_B1", "GRID_B2", "GRID_TARGET", "GRID_W1", "GRID_W2", "GRID_X", "NETWORK_B1",
-    "NETWORK_B2", "NETWORK_W1", "NETWORK_W2", "NETWORK_X", "SLIPS", "TARGET", "backward_with_slip",
-    "check_backward_grid", "check_batch_dW1", "check_my_backward",
+    "EXAMPLE_BATCH_T", "EXAMPLE_BATCH_X", "EXERCISE_BATCH_T", "EXERCISE_BATCH_X", "NETGRID_B1", "NETGRID_B2",
+    "NETGRID_TARGET", "NETGRID_W1", "NETGRID_W2", "NETGRID_X", "NETWORK_B1", "NETWORK_B2", "NETWORK_TARGET",
+    "NETWORK_W1", "NETWORK_W2", "NETWORK_X", "SLIPS", "backward_with_slip", "check_backward_grid",
+    "check_batch_dW1", "check_my_backward",
 ]
 
 NETWORK_X = (2, 3, 5)
@@ -51,21 +52,21 @@ NETWORK_W2 = ((1, 0.5, -1, 1), (0.5, -1, 1, 0.5))
 NETWORK_B2 = (0.5, -1)
 """Chapter 05's network: x (3,) -> W1 (4, 3), b1 (4,), ReLU -> W2 (2, 4), b2 (2,), ReLU."""
 
-TARGET = (1, 3.45)
+NETWORK_TARGET = (1, 3.45)
 """The answer chapter 10 wants from chapter 05's network, which gives y = [0, 2.45]: both outputs 1 too low."""
 
-BATCH_X = ((2, 3, 5), (4, 2, 2))
-BATCH_T = ((1, 3.45), (2.5, 1))
+EXAMPLE_BATCH_X = ((2, 3, 5), (4, 2, 2))
+EXAMPLE_BATCH_T = ((1, 3.45), (2.5, 1))
 """Chapter 10's batch: two samples (rows) of three inputs for chapter 05's network, and their targets."""
 
-EXERCISE_X = ((1, 2, 1), (4, 2, 2), (0, 2, 4), (1, 3, 1))
-EXERCISE_T = ((0.5, 1), (3, 0.5), (0, 2), (1, 1))
+EXERCISE_BATCH_X = ((1, 2, 1), (4, 2, 2), (0, 2, 4), (1, 3, 1))
+EXERCISE_BATCH_T = ((0.5, 1), (3, 0.5), (0, 2), (1, 1))
 """Exercise 2's batch for chapter 05's network: four samples (rows) of three inputs, and their targets."""
 
-GRID_X = (2, -1)
-GRID_W1, GRID_B1 = ((1, 1), (0.5, -1), (-1, 2)), (-0.5, 1, 1)
-GRID_W2, GRID_B2 = ((2, -1, 1), (1, 0.5, -1)), (1, -1)
-GRID_TARGET = (1, 3)
+NETGRID_X = (2, -1)
+NETGRID_W1, NETGRID_B1 = ((1, 1), (0.5, -1), (-1, 2)), (-0.5, 1, 1)
+NETGRID_W2, NETGRID_B2 = ((2, -1, 1), (1, 0.5, -1)), (1, -1)
+NETGRID_TARGET = (1, 3)
 """Exercise 1's network, chapter 05's by-hand network (y = [0, 1]), and the target it is given."""
 
 
@@ -78,7 +79,7 @@ def _network():
 
 
 def _grid():
-    return _arrays(GRID_X, GRID_TARGET, GRID_W1, GRID_B1, GRID_W2, GRID_B2)
+    return _arrays(NETGRID_X, NETGRID_TARGET, NETGRID_W1, NETGRID_B1, NETGRID_W2, NETGRID_B2)
 
 
 def _show(values) -> str:
@@ -297,8 +298,8 @@ def check_backward_grid(delta2, dL_dh, delta1, dW2) -> Feedback:
 
 @exercise_check
 def check_batch_dW1(answer) -> Feedback:
-    """Chapter 10, exercise 2: dW1 of chapter 05's network for the batch EXERCISE_X with targets EXERCISE_T."""
-    X, T = _arrays(EXERCISE_X, EXERCISE_T)
+    """Chapter 10, exercise 2: dW1 of chapter 05's network for the batch EXERCISE_BATCH_X, targets EXERCISE_BATCH_T."""
+    X, T = _arrays(EXERCISE_BATCH_X, EXERCISE_BATCH_T)
     _, W1, b1, W2, b2 = _network()
     right = backward(X, T, W1, b1, W2, b2).dW1
     n_samples = len(X)
@@ -331,8 +332,8 @@ def _backward_cases():
     """(x, target, W1, b1, W2, b2) for ``check_my_backward``: chapter 10's example, exercise 1's
     network, and a network with two hidden neurons and two outputs (so W2 is square and W2 @ δ2
     fits) where every gate but one is open."""
-    chapter = (NETWORK_X, TARGET, NETWORK_W1, NETWORK_B1, NETWORK_W2, NETWORK_B2)
-    grid = (GRID_X, GRID_TARGET, GRID_W1, GRID_B1, GRID_W2, GRID_B2)
+    chapter = (NETWORK_X, NETWORK_TARGET, NETWORK_W1, NETWORK_B1, NETWORK_W2, NETWORK_B2)
+    grid = (NETGRID_X, NETGRID_TARGET, NETGRID_W1, NETGRID_B1, NETGRID_W2, NETGRID_B2)
     square = ((1, 2), (0.5, 3), ((1, 0.5), (2, -1)), (0.5, 1), ((1, -0.5), (0.5, 2)), (-1, 0.5))
     return [tuple(_arrays(*case)) for case in (chapter, grid, square)]
 

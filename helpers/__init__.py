@@ -4,7 +4,8 @@ The shared core, which every chapter builds on:
 
 - ``helpers.validation``: input checking with plain-words errors (``as_numbers``, ``as_scalar``, ``describe``).
 - ``helpers.maths``: the maths, pure NumPy (neurons, layers, networks, parameter counts).
-- ``helpers.drawing``: the picture engine (the one figure factory ``new_figure``, ``LivePicture``, the PNG writer, ``show``).
+- ``helpers.drawing``: the picture engine (the one figure factory ``new_figure``, ``LivePicture``,
+  the PNG writer, ``show``).
 - ``helpers.explorer``: the explorer base (sliders -> values -> redraw -> text summary).
 - ``helpers.exercises``: the exercise framework (``Feedback``, ``exercise_check``, the judges).
 
@@ -21,26 +22,8 @@ Beside it:
 docs/contributing.md says where a new chapter's pieces go.
 """
 
-from helpers.maths import (
-    count_parameters,
-    dense,
-    neuron,
-    parameter_breakdown,
-    relu,
-    sigmoid,
-    tanh,
-    two_layer_network,
-    weighted_sum,
-)
+from helpers.maths import count_parameters, dense, neuron, parameter_breakdown, relu, sigmoid, tanh
+from helpers.maths import two_layer_network, weighted_sum
 
-__all__ = [
-    "count_parameters",
-    "dense",
-    "neuron",
-    "parameter_breakdown",
-    "relu",
-    "sigmoid",
-    "tanh",
-    "two_layer_network",
-    "weighted_sum",
-]
+__all__ = ["count_parameters", "dense", "neuron", "parameter_breakdown", "relu", "sigmoid", "tanh",
+           "two_layer_network", "weighted_sum"]

@@ -11,7 +11,7 @@ The judges every chapter builds its checks from:
 - ``judge_number``: a number (or a small array) against the answer and the known wrong values;
 - ``array_entry``: a whole array, with the known wrong arrays;
 - ``shape_entry``: a shape such as ``(3, 4)``;
-- ``entries_of``, ``number_or_reason`` and ``grid_feedback``: an answer with several entries (a list of
+- ``entries_of``, ``number_entry`` and ``grid_feedback``: an answer with several entries (a list of
   ReLU values, a grid of z and h values), judged entry by entry: each wrong entry is named with its
   mistake, and entries still ``...`` are listed as missing;
 - ``judge_function``: a function the learner writes, run on test cases.
@@ -35,7 +35,7 @@ from helpers.validation import as_numbers, as_scalar, describe
 __all__ = [
     "CORRECT", "INCOMPLETE", "MISTAKE", "NOT_ATTEMPTED", "Entry", "Feedback", "array_entry", "close",
     "correct", "entries_of", "exercise_check", "grid_feedback", "is_stub", "judge_function", "judge_number",
-    "judge_results", "mistake", "not_attempted", "number_or_reason", "registered_checks", "shape_entry",
+    "judge_results", "mistake", "not_attempted", "number_entry", "number_or_reason", "registered_checks", "shape_entry",
 ]
 
 CORRECT, MISTAKE, NOT_ATTEMPTED = "correct", "mistake", "not attempted"
@@ -196,6 +196,28 @@ def number_or_reason(value, name: str):
 
 def close(a, b, tolerance: float = 1e-6) -> bool:
     return a is not None and b is not None and abs(float(a) - float(b)) <= tolerance
+
+
+def number_entry(name: str, value, right: float, slips: Sequence[tuple[float | None, str]] = (),
+                 otherwise: str | Callable[[float], str] = "") -> Entry:
+    """A number answer judged as one entry of a grid: right, one of the known ``slips`` (a wrong
+    value, or None for a slip that does not apply here, with why), or ``otherwise`` (a hint, or a
+    function of the learner's number giving one).
+
+    >>> number_entry("x", 3, 2, [(-2, "the sign is flipped.")], "solve for x.").why
+    'solve for x.'
+    """
+    if is_stub(value):
+        return Entry(name, NOT_ATTEMPTED)
+    got, reason = number_or_reason(value, name)
+    if reason:
+        return Entry(name, MISTAKE, reason)
+    if close(got, right):
+        return Entry(name, CORRECT)
+    for wrong, why in slips:
+        if wrong is not None and close(got, wrong):
+            return Entry(name, MISTAKE, why)
+    return Entry(name, MISTAKE, otherwise(got) if callable(otherwise) else otherwise)
 
 
 def grid_feedback(entries: Sequence[Entry], all_right: str = "", each: str = "a number") -> Feedback:

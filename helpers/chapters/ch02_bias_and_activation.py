@@ -2,21 +2,8 @@
 
 from __future__ import annotations
 
-from helpers.exercises import (
-    CORRECT,
-    MISTAKE,
-    NOT_ATTEMPTED,
-    close,
-    entries_of,
-    Entry,
-    exercise_check,
-    Feedback,
-    grid_feedback,
-    is_stub,
-    judge_number,
-    mistake,
-    number_or_reason,
-)
+from helpers.exercises import CORRECT, MISTAKE, NOT_ATTEMPTED, close, entries_of, Entry, exercise_check, Feedback
+from helpers.exercises import grid_feedback, is_stub, judge_number, mistake, number_entry, number_or_reason
 from helpers.formulas import format_number
 from helpers.maths import ACTIVATIONS, neuron, relu, weighted_sum
 from helpers.validation import describe
@@ -49,26 +36,13 @@ RELU_Z = (3, -2, 0, 0.5, -0.1)
 
 
 def _relu_entry(name: str, z: float, value) -> Entry:
-    if is_stub(value):
-        return Entry(name, NOT_ATTEMPTED)
-    got, reason = number_or_reason(value, name)
-    if reason:
-        return Entry(name, MISTAKE, reason)
-    right = max(0.0, z)
     f = format_number
-    if close(got, right):
-        return Entry(name, CORRECT)
-    if z < 0 and close(got, -z):
-        return Entry(name, MISTAKE, f"ReLU does not flip the sign: a negative z like {f(z)} becomes 0.")
-    if z < 0 and close(got, z):
-        return Entry(name, MISTAKE, f"{f(z)} is negative, and ReLU replaces every negative z by 0.")
-    if z > 0 and close(got, 1):
-        return Entry(name, MISTAKE, f"ReLU is not an on/off switch: a positive z like {f(z)} "
-                                    "passes through unchanged.")
-    if z > 0 and close(got, 0):
-        return Entry(name, MISTAKE, f"only negative values become 0; a positive z like {f(z)} "
-                                    "passes through unchanged.")
-    return Entry(name, MISTAKE, f"your {f(got)} is not ReLU({f(z)}): ReLU gives the larger of 0 and z.")
+    return number_entry(name, value, max(0.0, z), [
+        (-z if z < 0 else None, f"ReLU does not flip the sign: a negative z like {f(z)} becomes 0."),
+        (z if z < 0 else None, f"{f(z)} is negative, and ReLU replaces every negative z by 0."),
+        (1 if z > 0 else None, f"ReLU is not an on/off switch: a positive z like {f(z)} passes through unchanged."),
+        (0 if z > 0 else None, f"only negative values become 0; a positive z like {f(z)} passes through unchanged."),
+    ], lambda got: f"your {f(got)} is not ReLU({f(z)}): ReLU gives the larger of 0 and z.")
 
 
 @exercise_check(chapter=2, number=2)

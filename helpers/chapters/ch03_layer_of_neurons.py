@@ -10,25 +10,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers.exercises import (
-    CORRECT,
-    MISTAKE,
-    NOT_ATTEMPTED,
-    close,
-    correct,
-    entries_of,
-    Entry,
-    exercise_check,
-    Feedback,
-    grid_feedback,
-    is_stub,
-    mistake,
-    not_attempted,
-    number_or_reason,
-    shape_entry,
-)
+from helpers.exercises import CORRECT, MISTAKE, NOT_ATTEMPTED, close, correct, entries_of, Entry, exercise_check
+from helpers.exercises import Feedback, grid_feedback, is_stub, mistake, not_attempted, number_or_reason
+from helpers.exercises import shape_entry
 from helpers.formulas import format_number
-from helpers.maths import neuron
 from helpers.validation import as_numbers
 
 

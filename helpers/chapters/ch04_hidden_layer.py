@@ -4,22 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.exercises import (
-    CORRECT,
-    MISTAKE,
-    NOT_ATTEMPTED,
-    array_entry,
-    close,
-    entries_of,
-    Entry,
-    exercise_check,
-    Feedback,
-    grid_feedback,
-    is_stub,
-    judge_number,
-    mistake,
-    number_or_reason,
-)
+from helpers.exercises import array_entry, entries_of, Entry, exercise_check, Feedback, grid_feedback, is_stub
+from helpers.exercises import judge_number, mistake, number_entry, number_or_reason
 from helpers.formulas import format_number
 
 
@@ -61,15 +47,7 @@ BEND_W2, BEND_B2 = (2, 1, -2), -0.5
 
 
 def _bend_entry(j: int, value) -> Entry:
-    name = f"bend {j}"
-    if is_stub(value):
-        return Entry(name, NOT_ATTEMPTED)
-    got, reason = number_or_reason(value, name)
-    if reason:
-        return Entry(name, MISTAKE, reason)
     w, b = float(BEND_W1[j]), float(BEND_B1[j])
-    if close(got, -b / w):
-        return Entry(name, CORRECT)
     f = format_number
     z = f"z1[{j}] = {f(w)}·x {'−' if b < 0 else '+'} {f(abs(b))}"
     slips = [
@@ -79,10 +57,7 @@ def _bend_entry(j: int, value) -> Entry:
         (w / b, f"the fraction is upside down: the bend is at x = −b1[{j}] / W1[{j}, 0]."),
         (b, f"the bend is where {z} crosses 0: set it to 0 and solve for x."),
     ]
-    for wrong, why in slips:
-        if close(got, wrong):
-            return Entry(name, MISTAKE, why)
-    return Entry(name, MISTAKE, f"set {z} to 0 and solve for x.")
+    return number_entry(f"bend {j}", value, -b / w, slips, f"set {z} to 0 and solve for x.")
 
 
 @exercise_check(chapter=4, number=2)

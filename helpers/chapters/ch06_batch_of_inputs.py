@@ -5,16 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from helpers.chapters.ch03_layer_of_neurons import GRID_B, GRID_W
-from helpers.exercises import (
-    array_entry,
-    exercise_check,
-    Feedback,
-    grid_feedback,
-    is_stub,
-    judge_number,
-    not_attempted,
-    shape_entry,
-)
+from helpers.exercises import array_entry, exercise_check, Feedback, grid_feedback, is_stub, judge_number
+from helpers.exercises import not_attempted, shape_entry
 
 
 BATCH_X = ((1, 2, 3), (2, 2, -1), (-1, 2, 0))

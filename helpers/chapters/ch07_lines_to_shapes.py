@@ -6,23 +6,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers.exercises import (
-    CORRECT,
-    INCOMPLETE,
-    MISTAKE,
-    NOT_ATTEMPTED,
-    close,
-    correct,
-    entries_of,
-    Entry,
-    exercise_check,
-    Feedback,
-    grid_feedback,
-    is_stub,
-    mistake,
-    not_attempted,
-    number_or_reason,
-)
+from helpers.exercises import INCOMPLETE, correct, entries_of, Entry, exercise_check, Feedback, grid_feedback
+from helpers.exercises import is_stub, mistake, not_attempted, number_entry
 from helpers.formulas import format_number, line_equation
 from helpers.maths import dense, relu, two_layer_network
 from helpers.plane import POSITIVE_FROM, plane_grid, plane_network, PlaneNetwork
@@ -33,18 +18,8 @@ LINE_W, LINE_B = (1.0, 2.0), -2.0
 
 
 def _crossing_entry(name: str, value, right: float, slips: list[tuple[float, str]]) -> Entry:
-    if is_stub(value):
-        return Entry(name, NOT_ATTEMPTED)
-    got, reason = number_or_reason(value, name)
-    if reason:
-        return Entry(name, MISTAKE, reason)
-    if close(got, right):
-        return Entry(name, CORRECT)
-    for wrong, why in slips:
-        if close(got, wrong):
-            return Entry(name, MISTAKE, why)
-    return Entry(name, MISTAKE, f"{format_number(got)} is not it: put the other input to 0 in "
-                                "1·x[0] + 2·x[1] − 2 = 0 and solve for this one.")
+    return number_entry(name, value, right, slips, lambda got: f"{format_number(got)} is not it: put the other "
+                        "input to 0 in 1·x[0] + 2·x[1] − 2 = 0 and solve for this one.")
 
 
 @exercise_check(chapter=7, number=1)
@@ -74,30 +49,19 @@ LINE_POINTS = {"A": (0.0, 0.0), "B": (3.0, 0.0), "C": (0.0, 2.0), "D": (1.0, 0.4
 
 
 def _point_entry(name: str, point, value) -> Entry:
-    if is_stub(value):
-        return Entry(name, NOT_ATTEMPTED)
-    got, reason = number_or_reason(value, name)
-    if reason:
-        return Entry(name, MISTAKE, reason)
     (w0, w1), b = LINE_W, LINE_B
     x0, x1 = point
     z = w0 * x0 + w1 * x1 + b
     f = format_number
-    if close(got, max(0.0, z)):
-        return Entry(name, CORRECT)
     where = f"point {name} = ({f(x0)}, {f(x1)})"
-    if z < 0 and close(got, z):
-        return Entry(name, MISTAKE, f"z = {f(z)} at {where} is negative, and ReLU turns it into 0: "
-                                    "the point is on the silent side of the line.")
-    if close(got, max(0.0, w0 * x0 + w1 * x1)):
-        return Entry(name, MISTAKE, f"the bias −2 is missing: at {where}, z = {f(w0 * x0 + w1 * x1)} − 2.")
-    if close(got, max(0.0, w0 * x0 + w1 * x1 - b)):
-        return Entry(name, MISTAKE, "you added 2 instead of subtracting it: the bias is −2.")
-    if close(got, max(0.0, w1 * x0 + w0 * x1 + b)):
-        return Entry(name, MISTAKE, "you swapped the weights: x[0] is multiplied by 1 and x[1] by 2.")
-    if close(got, float(z > 0)):
-        return Entry(name, MISTAKE, f"ReLU is not an on/off switch: h is z itself where z > 0, here {f(z)}.")
-    return Entry(name, MISTAKE, f"at {where}, work out z = 1·x[0] + 2·x[1] − 2, then h = ReLU(z).")
+    return number_entry(name, value, max(0.0, z), [
+        (z if z < 0 else None, f"z = {f(z)} at {where} is negative, and ReLU turns it into 0: "
+                               "the point is on the silent side of the line."),
+        (max(0.0, w0 * x0 + w1 * x1), f"the bias −2 is missing: at {where}, z = {f(w0 * x0 + w1 * x1)} − 2."),
+        (max(0.0, w0 * x0 + w1 * x1 - b), "you added 2 instead of subtracting it: the bias is −2."),
+        (max(0.0, w1 * x0 + w0 * x1 + b), "you swapped the weights: x[0] is multiplied by 1 and x[1] by 2."),
+        (float(z > 0), f"ReLU is not an on/off switch: h is z itself where z > 0, here {f(z)}."),
+    ], f"at {where}, work out z = 1·x[0] + 2·x[1] − 2, then h = ReLU(z).")
 
 
 @exercise_check(chapter=7, number=2)

@@ -10,12 +10,8 @@ from helpers.explorer import Explorer, slider, slider_table, values
 from helpers.explorers.layer import layer_sliders
 from helpers.formulas import network_formula
 from helpers.maths import two_layer_network
-from helpers.pictures.network import (
-    describe_network_diagram,
-    network_diagram,
-    network_moving_artists,
-    update_network_diagram,
-)
+from helpers.pictures.network import describe_network_diagram, network_diagram, network_moving_artists
+from helpers.pictures.network import update_network_diagram
 from helpers.validation import as_numbers
 
 __all__ = ["NetworkExplorer"]

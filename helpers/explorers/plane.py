@@ -9,13 +9,8 @@ import numpy as np
 
 from helpers.explorer import Explorer, slider
 from helpers.formulas import format_number, plane_formula
-from helpers.pictures.plane import (
-    describe_plane,
-    new_plane_figure,
-    plane_moving_artists,
-    plane_picture,
-    update_plane_picture,
-)
+from helpers.pictures.plane import describe_plane, new_plane_figure, plane_moving_artists, plane_picture
+from helpers.pictures.plane import update_plane_picture
 from helpers.plane import PLANE_PRESETS, plane_network, PlaneNetwork
 from helpers.validation import describe
 

@@ -12,18 +12,8 @@ import numpy as np
 from helpers.drawing import new_axes
 from helpers.formulas import format_number
 from helpers.maths import dense, relu
-from helpers.pictures.diagrams import (
-    CIRCLE,
-    INPUT_X,
-    NEURON_X,
-    dense_edges,
-    edge_counts,
-    edge_styles,
-    input_circles,
-    layer_positions,
-    listed,
-    restyle_edges,
-)
+from helpers.pictures.diagrams import CIRCLE, INPUT_X, NEURON_X, dense_edges, edge_counts, edge_styles
+from helpers.pictures.diagrams import input_circles, layer_positions, listed, restyle_edges
 
 __all__ = [
     "LayerDrawing",

@@ -13,17 +13,8 @@ from matplotlib.patches import FancyBboxPatch
 from helpers.drawing import ZERO, new_axes
 from helpers.formulas import format_number
 from helpers.maths import activation_name, two_layer_network
-from helpers.pictures.diagrams import (
-    INPUT_X,
-    NEURON_X,
-    dense_edges,
-    edge_counts,
-    edge_styles,
-    input_circles,
-    layer_positions,
-    listed,
-    restyle_edges,
-)
+from helpers.pictures.diagrams import INPUT_X, NEURON_X, dense_edges, edge_counts, edge_styles, input_circles
+from helpers.pictures.diagrams import layer_positions, listed, restyle_edges
 from helpers.validation import as_numbers
 
 __all__ = [

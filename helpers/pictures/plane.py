@@ -14,17 +14,8 @@ from matplotlib.transforms import Bbox, IdentityTransform
 
 from helpers.drawing import LINE_STYLES, new_axes, new_figure
 from helpers.formulas import format_number, line_equation
-from helpers.plane import (
-    PLANE_CELLS,
-    PLANE_HIGH,
-    PLANE_LOW,
-    POSITIVE_FROM,
-    active_region,
-    network_on_plane,
-    neuron_line,
-    plane_network,
-    PlaneValues,
-)
+from helpers.plane import PLANE_CELLS, PLANE_HIGH, PLANE_LOW, POSITIVE_FROM, active_region, network_on_plane
+from helpers.plane import neuron_line, plane_network, PlaneValues
 
 __all__ = [
     "BlockImage",

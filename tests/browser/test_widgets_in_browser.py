@@ -10,7 +10,8 @@ import re
 import pytest
 
 import lab_server
-from helpers import formulas, maths, pictures, plane
+from helpers import formulas, maths, pictures
+from helpers import plane as geometry
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +58,8 @@ def bias_activation(controls):
 
 def layer(controls):
     x, W, b = _indexed(controls, "x"), _indexed(controls, "W"), _indexed(controls, "b")
-    return "\n".join(formulas.layer_formula(x, W, b)), pictures.layer.describe_layer_diagram(pictures.layer.layer_drawing(x, W, b))
+    drawing = pictures.layer.layer_drawing(x, W, b)
+    return "\n".join(formulas.layer_formula(x, W, b)), pictures.layer.describe_layer_diagram(drawing)
 
 
 def network(controls):
@@ -78,7 +80,8 @@ def plane(controls):
     """Chapter 07: only the sliders of the hidden neurons that are on are in the page."""
     W1, b1 = _indexed(controls, "W1"), _indexed(controls, "b1")
     W2, b2 = _indexed(controls, "W2"), _indexed(controls, "b2")
-    return "\n".join(formulas.plane_formula(W1, b1, W2, b2)), pictures.plane.describe_plane(plane.network_on_plane(W1, b1, W2, b2))
+    values = geometry.network_on_plane(W1, b1, W2, b2)
+    return "\n".join(formulas.plane_formula(W1, b1, W2, b2)), pictures.plane.describe_plane(values)
 
 
 EXPECTED["plane"] = plane

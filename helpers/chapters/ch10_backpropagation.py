@@ -17,26 +17,14 @@ from typing import NamedTuple
 
 import numpy as np
 
-# The framework, the maths and the chapter's starting network, in one block.
-from helpers.checks import (
-    CORRECT,
-    MISTAKE,
-    NOT_ATTEMPTED,
-    Entry,
-    Feedback,
-    array_entry,
-    close,
-    correct,
-    entries_of,
-    exercise_check,
-    grid_feedback,
-    is_stub,
-    mistake,
-    not_attempted,
-    number_or_reason,
-)
+from helpers.examples import NETWORK_B1, NETWORK_B2, NETWORK_W1, NETWORK_W2, NETWORK_X
+from helpers.exercises import CORRECT, NOT_ATTEMPTED, Entry, Feedback, array_entry, correct, entries_of
+from helpers.exercises import exercise_check, grid_feedback, is_stub, mistake, not_attempted, number_entry
+from helpers.exercises import number_or_reason
+from helpers.formulas import format_number
 from helpers.learning import backward
-from helpers.maths import as_numbers, format_number, relu
+from helpers.maths import relu
+from helpers.validation import as_numbers
 
 __all__ = [
     "EXAMPLE_BATCH_T", "EXAMPLE_BATCH_X", "EXERCISE_BATCH_T", "EXERCISE_BATCH_X", "NETGRID_B1", "NETGRID_B2",
@@ -44,13 +32,6 @@ __all__ = [
     "NETWORK_W1", "NETWORK_W2", "NETWORK_X", "SLIPS", "backward_with_slip", "check_backward_grid",
     "check_batch_dW1", "check_my_backward",
 ]
-
-NETWORK_X = (2, 3, 5)
-NETWORK_W1 = ((0.5, 0.3, 0.2), (1, 0, -1), (-0.5, 1, 0), (0, -0.5, 0.5))
-NETWORK_B1 = (-1, 1, 0.5, -2)
-NETWORK_W2 = ((1, 0.5, -1, 1), (0.5, -1, 1, 0.5))
-NETWORK_B2 = (0.5, -1)
-"""Chapter 05's network: x (3,) -> W1 (4, 3), b1 (4,), ReLU -> W2 (2, 4), b2 (2,), ReLU."""
 
 NETWORK_TARGET = (1, 3.45)
 """The answer chapter 10 wants from chapter 05's network, which gives y = [0, 2.45]: both outputs 1 too low."""
@@ -169,22 +150,6 @@ def backward_with_slip(x, target, W1, b1, W2, b2, slip: str | None = None) -> Ba
 # Exercise 1: the backward grid, by hand
 # ---------------------------------------------------------------------------
 
-def _entry(name: str, value, right: float, slips, otherwise: str, label: str = "") -> Entry:
-    """One number of the grid: right, a known slip (value, why) that differs from the right
-    answer, or ``otherwise``."""
-    if is_stub(value):
-        return Entry(name, NOT_ATTEMPTED)
-    got, reason = number_or_reason(value, name)
-    if reason:
-        return Entry(name, MISTAKE, reason, label)
-    if close(got, right):
-        return Entry(name, CORRECT)
-    for wrong, why in slips:
-        if wrong is not None and close(got, wrong) and not close(wrong, right):
-            return Entry(name, MISTAKE, why, label)
-    return Entry(name, MISTAKE, otherwise, label)
-
-
 def _numbers(values) -> np.ndarray | None:
     """The learner's entries as an array, or None while any is missing or not a number."""
     numbers = [None if is_stub(v) else number_or_reason(v, "")[0] for v in values]
@@ -210,7 +175,7 @@ def _grid_entries(delta2, dL_dh, delta1, dW2) -> list[Entry]:
                  (slip["factor 2"].delta2[k], SLIPS["factor 2"]),
                  (slip["mean"].delta2[k], SLIPS["mean"]),
                  (-right.dL_dy[k] if z2[k] <= 0 else None, f"the sign is flipped, and {gate}.")]
-        entries.append(_entry(f"δ2[{k}]", delta2[k], right.delta2[k], slips,
+        entries.append(number_entry(f"δ2[{k}]", delta2[k], right.delta2[k], slips,
                               f"δ2[{k}] = dL/dy[{k}] × (z2[{k}] > 0), with dL/dy = 2 (y − target) / {len(target)}."))
     given_delta2 = _numbers(delta2)
     for j in range(n_hidden):
@@ -224,7 +189,7 @@ def _grid_entries(delta2, dL_dh, delta1, dW2) -> list[Entry]:
                           f"from every output k: column {j} of W2, read downwards."))
         slips += [(W2[:, j] @ right.dL_dy, f"you used dL/dy, δ2 before the gate. {SLIPS['output gate']}"),
                   (-right.dL_dh[j], "the sign is flipped: dL/dy = 2 (y − target) / n, and it carries its sign back.")]
-        entries.append(_entry(f"dL/dh[{j}]", dL_dh[j], right.dL_dh[j], slips,
+        entries.append(number_entry(f"dL/dh[{j}]", dL_dh[j], right.dL_dh[j], slips,
                               f"dL/dh[{j}] = Σ over outputs k of W2[k, {j}] × δ2[k]: column {j} of W2 times δ2."))
     given_dL_dh = _numbers(dL_dh)
     for j in range(n_hidden):
@@ -237,7 +202,7 @@ def _grid_entries(delta2, dL_dh, delta1, dW2) -> list[Entry]:
                   (right.dL_dh[j] * h[j], f"you multiplied by h[{j}]; the gate is ReLU's slope, 1 if z1[{j}] > 0, else 0."),
                   (right.dL_dh[j] * z1[j], f"you multiplied by z1[{j}]; the gate is ReLU's slope, 1 if z1[{j}] > 0, else 0."),
                   (-right.delta1[j], "the sign is flipped.")]
-        entries.append(_entry(f"δ1[{j}]", delta1[j], right.delta1[j], slips,
+        entries.append(number_entry(f"δ1[{j}]", delta1[j], right.delta1[j], slips,
                               f"δ1[{j}] = dL/dh[{j}] × (z1[{j}] > 0)."))
     for k in range(n_outputs):
         for j in range(n_hidden):
@@ -252,15 +217,15 @@ def _grid_entries(delta2, dL_dh, delta1, dW2) -> list[Entry]:
                       (right.delta2[k] * x[j] if j < len(x) else None,
                        f"you used x[{j}]; the output layer reads h, so dW2[{k},{j}] = δ2[{k}] × h[{j}]."),
                       (-right.dW2[k, j], "the sign is flipped.")]
-            entries.append(_entry(f"dW2[{k},{j}]", value, right.dW2[k, j], slips,
+            entries.append(number_entry(f"dW2[{k},{j}]", value, right.dW2[k, j], slips,
                                   f"dW2[{k},{j}] = δ2[{k}] × h[{j}]: the error at output {k} times what "
                                   f"hidden neuron {j} sent it."))
     return entries
 
 
-@exercise_check
+@exercise_check(chapter=10, number=1)
 def check_backward_grid(delta2, dL_dh, delta1, dW2) -> Feedback:
-    """Chapter 10, exercise 1: δ2, dL/dh, δ1 and dW2 of a small network with its target, by hand."""
+    """δ2, dL/dh, δ1 and dW2 of a small network with its target, by hand."""
     x, target, W1, b1, W2, b2 = _grid()
     n_outputs, n_hidden = W2.shape
     values = [entries_of(delta2, n_outputs, "delta2"), entries_of(dL_dh, n_hidden, "dL_dh"),
@@ -296,9 +261,9 @@ def check_backward_grid(delta2, dL_dh, delta1, dW2) -> Feedback:
 # Exercise 2: dW1 for a batch, with NumPy
 # ---------------------------------------------------------------------------
 
-@exercise_check
+@exercise_check(chapter=10, number=2)
 def check_batch_dW1(answer) -> Feedback:
-    """Chapter 10, exercise 2: dW1 of chapter 05's network for the batch EXERCISE_BATCH_X, targets EXERCISE_BATCH_T."""
+    """dW1 of chapter 05's network for the batch EXERCISE_BATCH_X, targets EXERCISE_BATCH_T."""
     X, T = _arrays(EXERCISE_BATCH_X, EXERCISE_BATCH_T)
     _, W1, b1, W2, b2 = _network()
     right = backward(X, T, W1, b1, W2, b2).dW1
@@ -383,9 +348,9 @@ def _slip_gradients(case, name):
     return slipped.dW1, slipped.db1, slipped.dW2, slipped.db2
 
 
-@exercise_check
+@exercise_check(chapter=10, number=3)
 def check_my_backward(function) -> Feedback:
-    """Chapter 10, exercise 3: a function my_backward(x, target, W1, b1, W2, b2) that returns
+    """A function my_backward(x, target, W1, b1, W2, b2) that returns
     dW1, db1, dW2, db2 for one input, with ReLU in both layers."""
     if is_stub(function) or _does_nothing(function):
         return not_attempted()

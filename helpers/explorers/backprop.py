@@ -10,26 +10,19 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 
-# The explorer base, the maths, the picture and the text, in one block.
+from helpers.drawing import new_axes
+from helpers.examples import NETWORK_B1, NETWORK_B2, NETWORK_W1, NETWORK_W2, NETWORK_X
+from helpers.explorer import Explorer, slider, values
+from helpers.formulas import format_number
 from helpers.learning import backward
-from helpers.maths import format_number
-from helpers.pictures.backprop import (
-    describe_gradient_tables,
-    gradient_tables,
-    gradient_tables_moving_artists,
-    update_gradient_tables,
-)
-from helpers.plots import LivePicture, freeze_layout, new_axes
-from helpers.widgets import Explorer, slider, values
+from helpers.pictures.backprop import describe_gradient_tables, gradient_tables, gradient_tables_moving_artists
+from helpers.pictures.backprop import update_gradient_tables
 
 __all__ = ["BACKPROP_B1", "BACKPROP_B2", "BACKPROP_TARGET", "BACKPROP_W1", "BACKPROP_W2", "BACKPROP_X",
            "BackpropExplorer", "backward_formula"]
 
-BACKPROP_X = (2, 3, 5)
-BACKPROP_W1 = ((0.5, 0.3, 0.2), (1, 0, -1), (-0.5, 1, 0), (0, -0.5, 0.5))
-BACKPROP_B1 = (-1, 1, 0.5, -2)
-BACKPROP_W2 = ((1, 0.5, -1, 1), (0.5, -1, 1, 0.5))
-BACKPROP_B2 = (0.5, -1)
+BACKPROP_X, BACKPROP_W1, BACKPROP_B1 = NETWORK_X, NETWORK_W1, NETWORK_B1
+BACKPROP_W2, BACKPROP_B2 = NETWORK_W2, NETWORK_B2
 BACKPROP_TARGET = (1, 3.45)
 """Chapter 05's network and chapter 10's target for it: the explorer's starting point."""
 
@@ -94,16 +87,7 @@ class BackpropExplorer(Explorer):
         self.target_sliders = [slider(f"target[{k}]", value, -5, 5, 0.05) for k, value in enumerate(target)]
         self.b2_slider = slider("b2[0]", self._b2[0], -3, 3, 0.05)
         self.b1_slider = slider("b1[1]", self._b1[1], -5, 5, 0.1, decimals=1)
-        self.formula, self.picture, self.summary = widgets.HTML(), widgets.Image(format="png"), widgets.HTML()
-        for widget, name in [(self.formula, "formula"), (self.picture, "picture"), (self.summary, "summary")]:
-            widget.add_class(f"nnbh-{name}")
-        self.figure, moving = self.draw()
-        freeze_layout(self.figure)
-        self.live = LivePicture(self.figure, moving)
-        super().__init__([*self.layout(), self.formula, self.picture, self.summary])
-        for control in self.controls():
-            control.observe(self.update, names="value")
-        self.update()
+        super().__init__()
 
     # -- what the explorer is made of -------------------------------------------------------------
 
@@ -135,13 +119,6 @@ class BackpropExplorer(Explorer):
 
     def move(self) -> str:
         return describe_gradient_tables(update_gradient_tables(self.artists, *self.parameters))
-
-    def redraw(self):
-        # The text goes first: it reaches the browser while the picture is still being drawn.
-        self.formula.value = self.formula_html()
-        summary = self.move()
-        self.picture.value = self.live.png()
-        self.summary.value = summary
 
     # -- the current values -----------------------------------------------------------------------
 

@@ -14,10 +14,9 @@ import numpy as np
 from matplotlib.collections import PatchCollection
 from matplotlib.patches import Rectangle
 
-# The picture engine, the maths and the text, in one block.
+from helpers.drawing import NEGATIVE, POSITIVE, ZERO, new_axes
+from helpers.formulas import format_number
 from helpers.learning import Gradients, backward
-from helpers.maths import format_number
-from helpers.plots import NEGATIVE, POSITIVE, ZERO, new_axes
 
 __all__ = ["describe_gradient_tables", "gradient_tables", "gradient_tables_moving_artists", "update_gradient_tables"]
 

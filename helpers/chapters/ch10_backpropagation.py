@@ -1,7 +1,7 @@
 """Chapter 10, backpropagation by hand: the chapter's data and its exercise checks.
 
 - ``check_backward_grid`` (exercise 1): δ2, dL/dh, δ1 and dW2 of a small network, by hand, entry by entry;
-- ``check_batch_dW1`` (exercise 2): dW1 for a batch of two samples, with NumPy;
+- ``check_batch_dW1`` (exercise 2): dW1 for a batch of four samples, with NumPy;
 - ``check_my_backward`` (exercise 3): a function that returns dW1, db1, dW2, db2 for one input.
 
 Each check names the typical mistakes of backpropagation: the ReLU gate forgotten, the outer product
@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from helpers.chapters.ch05_two_layer_network import NETGRID_B1, NETGRID_B2, NETGRID_W1, NETGRID_W2, NETGRID_X
 from helpers.examples import NETWORK_B1, NETWORK_B2, NETWORK_W1, NETWORK_W2, NETWORK_X
 from helpers.exercises import CORRECT, NOT_ATTEMPTED, Entry, Feedback, array_entry, correct, entries_of
 from helpers.exercises import exercise_check, grid_feedback, is_stub, mistake, not_attempted, number_entry
@@ -44,11 +45,8 @@ EXERCISE_BATCH_X = ((1, 2, 1), (4, 2, 2), (0, 2, 4), (1, 3, 1))
 EXERCISE_BATCH_T = ((0.5, 1), (3, 0.5), (0, 2), (1, 1))
 """Exercise 2's batch for chapter 05's network: four samples (rows) of three inputs, and their targets."""
 
-NETGRID_X = (2, -1)
-NETGRID_W1, NETGRID_B1 = ((1, 1), (0.5, -1), (-1, 2)), (-0.5, 1, 1)
-NETGRID_W2, NETGRID_B2 = ((2, -1, 1), (1, 0.5, -1)), (1, -1)
 NETGRID_TARGET = (1, 3)
-"""Exercise 1's network, chapter 05's by-hand network (y = [0, 1]), and the target it is given."""
+"""Exercise 1's target for chapter 05's by-hand network NETGRID_X, NETGRID_W1, … (which gives y = [0, 1])."""
 
 
 def _arrays(*values) -> list[np.ndarray]:

@@ -7,6 +7,8 @@ it live above ``helpers.pictures.backprop``'s gradient tables.
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as widgets
 import numpy as np
 
@@ -115,7 +117,7 @@ class BackpropExplorer(Explorer):
         return figure, gradient_tables_moving_artists(self.artists)
 
     def formula_html(self) -> str:
-        return f"<div style='white-space:pre-line; font-size:1.05em'>{self.formula_text}</div>"
+        return f"<div style='white-space:pre-line; font-size:1.05em'>{html.escape(self.formula_text)}</div>"
 
     def move(self) -> str:
         return describe_gradient_tables(update_gradient_tables(self.artists, *self.parameters))

@@ -80,8 +80,7 @@ def plane(controls):
     """Chapter 07: only the sliders of the hidden neurons that are on are in the page."""
     W1, b1 = _indexed(controls, "W1"), _indexed(controls, "b1")
     W2, b2 = _indexed(controls, "W2"), _indexed(controls, "b2")
-    values = geometry.network_on_plane(W1, b1, W2, b2)
-    return "\n".join(formulas.plane_formula(W1, b1, W2, b2)), pictures.plane.describe_plane(values)
+    return "\n".join(formulas.plane_formula(W1, b1, W2, b2)), pictures.plane.describe_plane(W1, b1, W2, b2)
 
 
 EXPECTED["plane"] = plane

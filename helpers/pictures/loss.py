@@ -197,7 +197,7 @@ def update_loss_curve(artists, inputs, weights, target, index: int = -1) -> Loss
     low, high = ax.get_xlim()
     ws = np.linspace(low, high, 241)
     losses = _curve_values(inputs, weights, point.prediction - point.error, point.index, ws)
-    top = steady_limit(ax.get_ylim()[1], max(1.0, float(losses.max()), point.loss) * 1.05)
+    top = steady_limit(ax.get_ylim()[1], max(1.0, float(losses.max()), point.loss))
     ax.set_ylim(-0.04 * top, top)
     artists["curve"].set_data(ws, losses)
     artists["point"].set_data([point.weight], [point.loss])

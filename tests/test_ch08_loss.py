@@ -53,7 +53,7 @@ def squared(a):
 # ---------------------------------------------------------------------------
 
 def test_the_chapter_neuron_misses_its_target_by_minus_1_1_and_costs_1_21():
-    point = loss_point(ch08.INPUTS, ch08.WEIGHTS, ch08.TARGET)
+    point = loss_point(ch08.NEURON_INPUTS, ch08.NEURON_WEIGHTS, ch08.NEURON_TARGET)
     assert point.prediction == pytest.approx(2.9)
     assert point.error == pytest.approx(-1.1)
     assert point.loss == pytest.approx(1.21)
@@ -61,7 +61,7 @@ def test_the_chapter_neuron_misses_its_target_by_minus_1_1_and_costs_1_21():
 
 
 def test_the_chapter_batch_has_errors_minus_1_1_minus_0_2_and_0_5_and_mean_squared_error_0_5():
-    errors = [by_loop(x, ch08.WEIGHTS) - t for x, t in zip(ch08.BATCH_X, ch08.BATCH_TARGETS)]
+    errors = [by_loop(x, ch08.NEURON_WEIGHTS) - t for x, t in zip(ch08.THREE_SAMPLES_X, ch08.THREE_SAMPLES_TARGETS)]
     assert errors == pytest.approx([-1.1, -0.2, 0.5])
     assert sum(squared(e) for e in errors) / 3 == pytest.approx(0.5)
 
@@ -73,7 +73,7 @@ def test_the_yes_no_batch_costs_0_01_0_64_0_09_0_01_and_0_1875_on_average():
 
 
 def test_the_two_samples_are_both_fitted_exactly_by_the_weights_0_5_0_3_0_42():
-    for x, t in zip(ch08.TWO_X, ch08.TWO_TARGETS):
+    for x, t in zip(ch08.TWO_SAMPLES_X, ch08.TWO_SAMPLES_TARGETS):
         assert by_loop(x, (0.5, 0.3, 0.42)) == pytest.approx(t)
 
 
@@ -195,19 +195,19 @@ def test_one_sample_gives_a_valley_along_a_line_of_lowest_points():
 
 
 def test_two_samples_give_a_bowl_whose_bottom_is_the_lowest_point_of_a_fine_grid():
-    lowest = lowest_on_plane(ch08.TWO_X, ch08.TWO_TARGETS, [0.5, 0.3, 0.2])
+    lowest = lowest_on_plane(ch08.TWO_SAMPLES_X, ch08.TWO_SAMPLES_TARGETS, [0.5, 0.3, 0.2])
     assert lowest.point == pytest.approx((0.3, 0.42)) and lowest.loss == pytest.approx(0, abs=1e-12)
     axis = np.round(np.arange(-0.4, 1.0001, 0.01), 2)
-    grid = {(w2, w3): np.mean([squared(by_loop(x, [0.5, w2, w3]) - t) for x, t in zip(ch08.TWO_X, ch08.TWO_TARGETS)])
+    grid = {(w2, w3): np.mean([squared(by_loop(x, [0.5, w2, w3]) - t) for x, t in zip(ch08.TWO_SAMPLES_X, ch08.TWO_SAMPLES_TARGETS)])
             for w2, w3 in itertools.product(axis, axis)}
     assert min(grid, key=grid.get) == pytest.approx((0.3, 0.42))
-    assert describe_loss_contours(ch08.TWO_X, ch08.TWO_TARGETS, [0.5, 0.3, 0.2]) == (
+    assert describe_loss_contours(ch08.TWO_SAMPLES_X, ch08.TWO_SAMPLES_TARGETS, [0.5, 0.3, 0.2]) == (
         "Loss over 2 samples as w2 and w3 vary; at the dot (w2 = 0.3, w3 = 0.2) L = 0.605. "
         "A bowl: one lowest point (diamond) at w2 = 0.3, w3 = 0.42, where L = 0.")
 
 
 def test_a_batch_that_no_weights_fit_has_a_bowl_whose_bottom_is_above_zero():
-    X, t = ch08.BATCH_X, ch08.BATCH_TARGETS
+    X, t = ch08.THREE_SAMPLES_X, ch08.THREE_SAMPLES_TARGETS
     lowest = lowest_on_plane(X, t, [0.5, 0.3, 0.2])
     w2, w3 = lowest.point
 
@@ -225,7 +225,7 @@ def test_loss_contours_mark_the_valley_or_the_bowl():
     xs, ys = valley["lowest"].get_data()
     assert np.allclose(3 * np.asarray(xs) + 5 * np.asarray(ys), 3)
     assert valley["lowest"].get_linestyle() == "--"
-    bowl = loss_contours(ch08.TWO_X, ch08.TWO_TARGETS, [0.5, 0.3, 0.2])
+    bowl = loss_contours(ch08.TWO_SAMPLES_X, ch08.TWO_SAMPLES_TARGETS, [0.5, 0.3, 0.2])
     assert list(bowl["lowest"].get_xdata()) == pytest.approx([0.3])
     assert list(bowl["lowest"].get_ydata()) == pytest.approx([0.42])
     assert list(bowl["current"].get_xdata()) == pytest.approx([0.3])
@@ -233,11 +233,11 @@ def test_loss_contours_mark_the_valley_or_the_bowl():
 
 def test_loss_contours_refuse_mismatched_batches_in_plain_words():
     with pytest.raises(ValueError, match=r"targets has 1 entries but X has 2 samples \(shape \(2, 3\)\)"):
-        lowest_on_plane(ch08.TWO_X, [4], [0.5, 0.3, 0.2])
+        lowest_on_plane(ch08.TWO_SAMPLES_X, [4], [0.5, 0.3, 0.2])
     with pytest.raises(ValueError, match="X has 3 inputs per sample .* but weights has 2 entries"):
-        lowest_on_plane(ch08.TWO_X, [4, 1.7], [0.5, 0.3])
+        lowest_on_plane(ch08.TWO_SAMPLES_X, [4, 1.7], [0.5, 0.3])
     with pytest.raises(ValueError, match="vary needs two different weights"):
-        lowest_on_plane(ch08.TWO_X, [4, 1.7], [0.5, 0.3, 0.2], vary=(1, 1))
+        lowest_on_plane(ch08.TWO_SAMPLES_X, [4, 1.7], [0.5, 0.3, 0.2], vary=(1, 1))
 
 
 # ---------------------------------------------------------------------------
@@ -451,3 +451,16 @@ def test_checks_print_one_message_and_never_raise(capsys):
             assert check(*answer) is None
             printed = capsys.readouterr().out
             assert printed.startswith(("❌", "⏳")), printed
+
+
+@pytest.mark.parametrize("check, answers", [
+    (check_error_and_square, ["0.6", "0.36"]),
+    (check_batch_loss, ["2.25"]),
+    (check_my_mse, ["np.mean((y - target) ** 2)"]),
+    (check_lowest_loss, ["0.62"]),
+])
+def test_no_answer_in_a_docstring_or_before_trying(check, answers):
+    before = [check.__doc__ or "", check.judge(*[...] * check.judge.__code__.co_argcount).message]
+    before.append(check.judge(LossExplorer(target=5)).message if check is check_lowest_loss else "")
+    for answer in answers:
+        assert not any(answer in text for text in before), f"{check.__name__} gives away {answer}"

@@ -28,21 +28,21 @@ from helpers.maths import format_number, weighted_sum
 # The chapter's data
 # ---------------------------------------------------------------------------
 
-INPUTS = (2, 3, 5)
-WEIGHTS = (0.5, 0.3, 0.2)
-TARGET = 4
+NEURON_INPUTS = (2, 3, 5)
+NEURON_WEIGHTS = (0.5, 0.3, 0.2)
+NEURON_TARGET = 4
 """Chapter 01's neuron gives 2×0.5 + 3×0.3 + 5×0.2 = 2.9; it should have given 4."""
 
-BATCH_X = ((2, 3, 5), (1, 0, 2), (4, 1, 0))
-BATCH_TARGETS = (4, 1.1, 1.8)
+THREE_SAMPLES_X = ((2, 3, 5), (1, 0, 2), (4, 1, 0))
+THREE_SAMPLES_TARGETS = (4, 1.1, 1.8)
 """Three samples for the same neuron, one per row of X, each with its target."""
 
 YES_NO_PREDICTIONS = (0.9, 0.2, 0.3, 0.1)
 YES_NO_TARGETS = (1, 1, 0, 0)
 """A yes/no output: the first two samples are yeses (target 1), the last two noes (target 0)."""
 
-TWO_X = ((2, 3, 5), (1, 4, 0))
-TWO_TARGETS = (4, 1.7)
+TWO_SAMPLES_X = ((2, 3, 5), (1, 4, 0))
+TWO_SAMPLES_TARGETS = (4, 1.7)
 """Two samples that the weights 0.5, 0.3, 0.42 both fit exactly."""
 
 
@@ -74,7 +74,7 @@ def _entry(name: str, value, right: float, slips) -> Entry:
 def check_error_and_square(error, squared_error) -> Feedback:
     """Chapter 08, exercise 1: the error y − target and the squared error of the neuron with inputs
     1, 4, 2 and weights 0.5, 0.3, 0.2, whose target is 1.5."""
-    y = weighted_sum(ERROR_INPUTS, WEIGHTS)
+    y = weighted_sum(ERROR_INPUTS, NEURON_WEIGHTS)
     e = y - ERROR_TARGET
     f = format_number
     error_entry = _entry("error", error, e, [

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-import lab_server
+from tools import lab_server
 from helpers import maths, plots
 
 pytestmark = pytest.mark.browser

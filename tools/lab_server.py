@@ -42,7 +42,7 @@ SETTINGS = {
     "@jupyterlab/notebook-extension/tracker": {"autoStartDefaultKernel": True, "windowingMode": "none"},
 }
 
-WIDGET_CODE = re.compile(r"helpers\.widgets|\w*Explorer\(")
+WIDGET_CODE = re.compile(r"helpers\.explorers|\w*Explorer\(")
 
 
 def find_chromium() -> str | None:
@@ -53,7 +53,7 @@ def find_chromium() -> str | None:
 
 
 def widget_notebooks(folder: Path = CHAPTERS) -> list[Path]:
-    """Every notebook in ``folder`` with a code cell that uses ``helpers.widgets`` or an explorer."""
+    """Every notebook in ``folder`` with a code cell that uses ``helpers.explorers`` or an explorer."""
     found = []
     for path in sorted(folder.glob("*.ipynb")):
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]

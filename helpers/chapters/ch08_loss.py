@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-# The exercise framework, in one block.
-from helpers.checks import (
+from helpers.exercises import (
     CORRECT,
     MISTAKE,
     NOT_ATTEMPTED,
@@ -16,13 +15,14 @@ from helpers.checks import (
     exercise_check,
     grid_feedback,
     is_stub,
-    judge,
-    judge_results,
+    judge_function,
+    judge_number,
     mistake,
     not_attempted,
     number_or_reason,
 )
-from helpers.maths import format_number, weighted_sum
+from helpers.formulas import format_number
+from helpers.maths import weighted_sum
 
 # ---------------------------------------------------------------------------
 # The chapter's data
@@ -70,9 +70,9 @@ def _entry(name: str, value, right: float, slips) -> Entry:
     return Entry(name, MISTAKE, f"{format_number(got, 4)} is not it.")
 
 
-@exercise_check
+@exercise_check(chapter=8, number=1)
 def check_error_and_square(error, squared_error) -> Feedback:
-    """Chapter 08, exercise 1: the error y − target and the squared error of the neuron with inputs
+    """The error y − target and the squared error of the neuron with inputs
     1, 4, 2 and weights 0.5, 0.3, 0.2, whose target is 1.5."""
     y = weighted_sum(ERROR_INPUTS, NEURON_WEIGHTS)
     e = y - ERROR_TARGET
@@ -123,11 +123,11 @@ def _batch_slips(y, t) -> list[tuple[float, str]]:
     ]
 
 
-@exercise_check
+@exercise_check(chapter=8, number=2)
 def check_batch_loss(answer) -> Feedback:
-    """Chapter 08, exercise 2: the mean squared error of four predictions against their targets."""
+    """The mean squared error of four predictions against their targets."""
     y, t = np.asarray(MSE_PREDICTIONS, dtype=float), np.asarray(MSE_TARGETS, dtype=float)
-    return judge(
+    return judge_number(
         answer, np.mean((y - t) ** 2), mistakes=_batch_slips(y, t),
         hint="Write down the four errors y − target, square each, add the squares, then divide by 4.",
     )
@@ -155,6 +155,9 @@ MY_MSE_SLIPS = [
                                        "Square each error first, then take the mean."),
     (lambda y, t: np.mean(y - t), "It returns the mean error, without squaring: square each error first."),
     (lambda y, t: np.mean(np.abs(y - t)), "It returns the mean of the errors' sizes; the loss squares each error."),
+    (lambda y, t: sum((y - t) ** 2) / len(y),
+     "It uses Python's sum, which adds the rows of a 2-D array and so gives one number per output. "
+     "np.mean (or np.sum, then dividing by y.size) takes every entry."),
     (lambda y, t: np.sum((y - t) ** 2) / (np.size(y) - 1),
      "It divides by one less than the number of entries; the mean divides by the number of entries."),
 ]
@@ -165,45 +168,15 @@ def _case(case) -> str:
     return f"For y = {y.tolist()} and target = {t.tolist()}"
 
 
-@exercise_check
+@exercise_check(chapter=8, number=3)
 def check_my_mse(function) -> Feedback:
-    """Chapter 08, exercise 3: my_mse(y, target), the mean squared error of two arrays of the same shape."""
-    if is_stub(function):
-        return not_attempted()
-    if not callable(function):
-        return mistake(f"Expected a function, but got {type(function).__name__}: pass the function itself, without ().")
-    results = []
-    for y, t in MY_MSE_CASES:
-        try:
-            result = function(y.copy(), t.copy())
-        except Exception as error:
-            return mistake(f"Your function raised {type(error).__name__} ({error}). {_case((y, t))}.")
-        if result is None:
-            if not results:
-                return not_attempted() if _does_nothing(function) else mistake(_returned_none((y, t)))
-            return mistake(_returned_none((y, t)))
-        if np.ndim(result) != 0:
-            return mistake(f"{_case((y, t))}, your function returned {np.size(result)} numbers "
-                           f"(shape {np.shape(result)}); the loss is one number, the mean over every entry. "
-                           "Python's sum adds the rows of a 2-D array; np.mean or np.sum take every entry.")
-        results.append(result)
-    return judge_results(
-        results, MY_MSE_CASES, [np.mean((y - t) ** 2) for y, t in MY_MSE_CASES], MY_MSE_SLIPS,
-        describe=_case, hint="Square each error y − target, then take the mean over every entry.",
+    """my_mse(y, target), the mean squared error of two arrays of the same shape."""
+    return judge_function(
+        function, MY_MSE_CASES, [np.mean((y - t) ** 2) for y, t in MY_MSE_CASES], MY_MSE_SLIPS,
+        describe_case=_case, hint="Square each error y − target, then take the mean over every entry.",
         all_right="It agrees with helpers.learning.mse on all four cases, the batch with 2 outputs included.",
+        returns="return np.mean(...)",
     )
-
-
-def _returned_none(case) -> str:
-    return (f"{_case(case)}, your function returned None: it gives nothing back, which is what a function "
-            "without return (or one that only prints) does. It probably needs a return line, "
-            "such as return np.mean(...).")
-
-
-def _does_nothing(function) -> bool:
-    """True for the stub: a function whose body is still only ``...`` (and comments)."""
-    code = getattr(function, "__code__", None)
-    return code is not None and not code.co_names and set(code.co_consts) <= {None, Ellipsis, function.__doc__}
 
 
 # ---------------------------------------------------------------------------
@@ -214,9 +187,9 @@ LOWEST_TARGET = 5
 """Exercise 4: the explorer's target; the learner drags w3 until the loss is lowest."""
 
 
-@exercise_check
+@exercise_check(chapter=8, number=4)
 def check_lowest_loss(explorer) -> Feedback:
-    """Chapter 08, exercise 4: the loss explorer with target 5, dragged to the lowest loss."""
+    """The loss explorer with target 5, dragged to the lowest loss."""
     if is_stub(explorer):
         return not_attempted()
     if getattr(explorer, "kind", None) != "loss":

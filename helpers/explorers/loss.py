@@ -6,15 +6,11 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
-# The explorer framework and the picture engine, in one block.
-from helpers.maths import MINUS, as_numbers, format_number, weighted_sum
-from helpers.plots import LivePicture, freeze_layout
-from helpers.widgets import Explorer as _WidgetExplorer
-from helpers.widgets import slider
-
+from helpers.drawing import new_figure
+from helpers.explorer import Explorer, slider
+from helpers.formulas import MINUS, factor, format_number
+from helpers.validation import as_numbers
 from helpers.pictures.loss import (
     LossPoint,
     describe_loss_curve,
@@ -35,11 +31,6 @@ LOSS_TARGET_RANGE = (1.0, 6.0, 0.1)
 """The target slider: from 1 to 6 in steps of 0.1 (the lowest w3 then stays within the weight slider)."""
 
 
-def _factor(value: float) -> str:
-    text = format_number(value)
-    return f"({text})" if text.startswith(MINUS) else text
-
-
 def loss_formula(inputs, weights, target) -> str:
     """The loss of one neuron for one target, written out with the numbers substituted.
 
@@ -50,47 +41,14 @@ def loss_formula(inputs, weights, target) -> str:
     """
     point = loss_point(inputs, weights, target)  # checks them all
     inputs, weights = as_numbers(inputs, "inputs"), as_numbers(weights, "weights")
-    terms = " + ".join(f"{_factor(x)}×{_factor(w)}" for x, w in zip(inputs, weights))
+    terms = " + ".join(f"{factor(x)}×{factor(w)}" for x, w in zip(inputs, weights))
     target = point.prediction - point.error
     minus_target = f"{MINUS if target >= 0 else '+'} {format_number(abs(target))}"
     return (f"L = ({terms} {minus_target})² = ({format_number(point.prediction)} {minus_target})² "
-            f"= {_factor(point.error)}² = {format_number(point.loss, 4)}")
+            f"= {factor(point.error)}² = {format_number(point.loss, 4)}")
 
 
-class _Explorer(_WidgetExplorer):
-    """The explorer base as a subclass sees it: it defines ``controls``, ``layout``, ``draw``,
-    ``formula_html`` and ``move``; this builds the widgets, the live picture and the observers."""
-
-    def __init__(self):
-        self.formula = widgets.HTML()
-        self.formula.add_class("nnbh-formula")
-        self.picture = widgets.Image(format="png")
-        self.picture.add_class("nnbh-picture")
-        self.summary = widgets.HTML()
-        self.summary.add_class("nnbh-summary")
-        self.figure, moving = self.draw()
-        freeze_layout(self.figure)
-        self.live = LivePicture(self.figure, moving)
-        super().__init__([*self.layout(), self.formula, self.picture, self.summary])
-        for control in self.controls():
-            control.observe(self.update, names="value")
-        self.update()
-
-    def redraw(self):
-        # The text goes first: it reaches the browser while the picture is still being drawn.
-        self.formula.value = self.formula_html()
-        summary = self.move()
-        self.picture.value = self.live.png()
-        self.summary.value = summary
-
-
-def _new_figure(width: float, height: float) -> Figure:
-    figure = Figure(figsize=(width, height), dpi=80, layout="constrained")
-    FigureCanvasAgg(figure)
-    return figure
-
-
-class LossExplorer(_Explorer):
+class LossExplorer(Explorer):
     """One neuron and its target (chapter 08): a slider for the last weight (``w3`` for three inputs)
     and one for the target. Shows the loss written out, ``L = (2×0.5 + 3×0.3 + 5×w3 − 4)² = …``,
     the prediction beside the target on a number line, and the loss curve over ``w3`` with the
@@ -138,7 +96,7 @@ class LossExplorer(_Explorer):
         ]
 
     def draw(self):
-        figure = _new_figure(6.4, 4.2)
+        figure = new_figure(6.4, 4.2)
         top, bottom = figure.subplots(2, 1, height_ratios=(1, 2.6))
         point = loss_point(self.inputs, self.weights, self.target)
         low, high, _ = LOSS_WEIGHT_RANGE

@@ -12,11 +12,11 @@ from typing import NamedTuple
 
 import numpy as np
 
-# The course's engine and text helpers, in one block.
+from helpers.drawing import NEGATIVE, POSITIVE, TOTAL, new_axes, steady_limit
+from helpers.formulas import MINUS, format_number
 from helpers.learning import mse
-from helpers.maths import MINUS, as_numbers, format_number, weighted_sum
-from helpers.maths import _as_scalar as as_scalar
-from helpers.plots import NEGATIVE, POSITIVE, TOTAL, new_axes, steady_limit
+from helpers.maths import weighted_sum
+from helpers.validation import as_numbers, as_scalar
 
 __all__ = [
     "LossPoint",

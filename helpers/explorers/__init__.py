@@ -4,6 +4,7 @@
 - ``layer``: ``LayerExplorer`` (chapter 03);
 - ``network``: ``NetworkExplorer`` (chapter 05);
 - ``plane``: ``PlaneExplorer`` (chapter 07);
+- ``loss``: ``LossExplorer`` (chapter 08);
 - ``backprop``: ``BackpropExplorer`` (chapter 10).
 
 ``EXPLORERS`` lists them all, for the tests that every explorer must pass.
@@ -11,11 +12,14 @@
 
 from helpers.explorers.backprop import BackpropExplorer
 from helpers.explorers.layer import LayerExplorer
+from helpers.explorers.loss import LossExplorer
 from helpers.explorers.network import NetworkExplorer
 from helpers.explorers.neuron import BiasActivationExplorer, NeuronExplorer
 from helpers.explorers.plane import PlaneExplorer
 
-EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, NetworkExplorer, PlaneExplorer, BackpropExplorer)
+EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, NetworkExplorer, PlaneExplorer, LossExplorer,
+             BackpropExplorer)
 """Every explorer of the course, in the order the chapters introduce them."""
 
-__all__ = ["EXPLORERS", "BackpropExplorer", "BiasActivationExplorer", "LayerExplorer", "NetworkExplorer", "NeuronExplorer", "PlaneExplorer"]
+__all__ = ["EXPLORERS", "BackpropExplorer", "BiasActivationExplorer", "LayerExplorer", "LossExplorer", "NetworkExplorer",
+           "NeuronExplorer", "PlaneExplorer"]

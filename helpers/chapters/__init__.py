@@ -1,0 +1,1 @@
+"""Each chapter's exercise checks and their data, one module per chapter."""

@@ -1,0 +1,1 @@
+"""The interactive explorers, one module per family."""

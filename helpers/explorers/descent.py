@@ -1,0 +1,139 @@
+"""The gradient-descent explorer of chapter 09: step by step down the loss of one neuron.
+
+A button takes one step of gradient descent, another goes back to the start, and a slider sets the
+learning rate. The number of steps taken is a slider too (the buttons move it), so everything the
+explorer shows follows from its controls: the path from the start, at this learning rate, for this
+many steps. Moving the learning rate redraws the same number of steps at the new rate.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from helpers.learning import gradient_descent
+from helpers.maths import weighted_sum
+from helpers.pictures import descent as picture
+from helpers.plots import LivePicture, freeze_layout
+from helpers.widgets import Explorer, slider
+
+__all__ = ["DescentExplorer", "LEARNING_RATE_RANGE", "MAX_STEPS"]
+
+LEARNING_RATE_RANGE = (0.001, 0.03, 0.001)
+"""The learning-rate slider: from 0.001 to 0.03 in steps of 0.001."""
+MAX_STEPS = 20  #: the most steps the explorer takes
+
+
+def _outputs():
+    """The formula, the picture and its text summary."""
+    formula = widgets.HTML()
+    formula.add_class("nnbh-formula")
+    image = widgets.Image(format="png")
+    image.add_class("nnbh-picture")
+    summary = widgets.HTML()
+    summary.add_class("nnbh-summary")
+    return formula, image, summary
+
+
+class DescentExplorer(Explorer):
+    """Gradient descent on one neuron without activation, y = x · w, with L = (y − target)² (chapter 09).
+
+    Controls: a "take one step" button, a "back to the start" button, a "learning rate" slider and a
+    "steps taken" slider. Shows the last step written out (gradient, update, new loss), the path on
+    the loss curve with the loss after each step, and a one-line summary of both.
+
+    >>> explorer = DescentExplorer()
+    >>> explorer.step_button.click()
+    >>> explorer.formula_lines[1]
+    'w ← w − learning_rate × gradient = [0.5, 0.3, 0.2] − 0.01 × [−4.4, −6.6, −11] = [0.544, 0.366, 0.31]'
+    """
+
+    kind = "descent"
+
+    def __init__(self, x=(2, 3, 5), w=(0.5, 0.3, 0.2), target=4.0, learning_rate=0.01, steps=0):
+        weighted_sum(x, w)  # check the starting values before building anything
+        self.x, self.w, self.target = [float(v) for v in x], [float(v) for v in w], float(target)
+        gradient_descent(self.x, self.w, self.target, learning_rate, 0)
+        low, high, step = LEARNING_RATE_RANGE
+        if not low <= learning_rate <= high:
+            raise ValueError(f"learning_rate = {learning_rate} is outside the slider's range, {low} to {high}.")
+        self.rate_slider = slider("learning rate", learning_rate, low, high, step, decimals=3)
+        self.steps_slider = widgets.IntSlider(
+            value=steps, min=0, max=MAX_STEPS, step=1, description="steps taken", continuous_update=True,
+            style={"description_width": "initial"}, layout=widgets.Layout(width="330px"),
+        )
+        self.step_button = widgets.Button(description="take one step", icon="step-forward",
+                                          tooltip="one step of gradient descent: w ← w − learning_rate × gradient")
+        self.step_button.add_class("nnbh-step")
+        self.reset_button = widgets.Button(description="back to the start", icon="undo",
+                                           tooltip="back to the starting weights, no step taken")
+        self.reset_button.add_class("nnbh-reset")
+        self.step_button.on_click(self.take_step)
+        self.reset_button.on_click(self.reset)
+        self.formula, self.picture, self.summary = _outputs()
+        self.figure, self.artists = self.draw()
+        freeze_layout(self.figure)
+        self.live = LivePicture(self.figure, picture.moving_artists(self.artists))
+        self.path = None  #: the ``learning.DescentStep`` list last drawn
+        super().__init__(self.layout())
+        for control in self.controls():
+            control.observe(self.update, names="value")
+        self.update()
+
+    def controls(self) -> list:
+        return [self.rate_slider, self.steps_slider]
+
+    def layout(self) -> list:
+        return [
+            widgets.HBox([self.step_button, self.reset_button]),
+            widgets.HBox([self.rate_slider, self.steps_slider]),
+            self.formula, self.picture, self.summary,
+        ]
+
+    def draw(self):
+        artists = picture.descent_picture(self._path(), self.target, MAX_STEPS)
+        return artists["figure"], artists
+
+    def take_step(self, button=None) -> None:
+        """One more step (the "take one step" button); nothing more after ``MAX_STEPS``."""
+        self.steps_slider.value = min(self.steps_slider.value + 1, MAX_STEPS)
+
+    def reset(self, button=None) -> None:
+        """Back to the start (the "back to the start" button)."""
+        self.steps_slider.value = 0
+
+    @property
+    def learning_rate(self) -> float:
+        # A slider moved in the browser can report 0.011000000000000001 for the 0.011 it shows.
+        return round(self.rate_slider.value, 6)
+
+    @property
+    def steps(self) -> int:
+        return int(self.steps_slider.value)
+
+    def _path(self):
+        return gradient_descent(self.x, self.w, self.target, self.learning_rate, self.steps)
+
+    @property
+    def formula_lines(self) -> list[str]:
+        return picture.descent_formula(self._path(), self.x, self.target, self.learning_rate)
+
+    @property
+    def formula_text(self) -> str:
+        """The formula as the page shows it as text: one line each for the gradient, the update, the loss."""
+        return "\n".join(self.formula_lines)
+
+    def redraw(self):
+        self.path = self._path()
+        # The text goes first: it reaches the browser while the picture is still being drawn.
+        lines = picture.descent_formula(self.path, self.x, self.target, self.learning_rate)
+        self.formula.value = ("<div style='white-space:pre-line; font-size:1.05em'>"
+                              f"{html.escape(chr(10).join(lines))}</div>")
+        picture.update_descent_picture(self.artists, self.path, self.target)
+        self.picture.value = self.live.png()
+        self.summary.value = html.escape(picture.describe_descent(self.path, self.x, self.target, self.learning_rate))
+
+    def __repr__(self):
+        return (f"DescentExplorer(x={self.x}, w={self.w}, target={self.target}, "
+                f"learning_rate={self.learning_rate}, steps={self.steps})")

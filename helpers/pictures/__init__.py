@@ -1,0 +1,1 @@
+"""The pictures of the course, one module per family."""

@@ -2,7 +2,8 @@
 
 Starts JupyterLab and headless Chromium (the start-up code of the browser tests), opens every
 chapter notebook that shows an explorer, runs it, and presses ArrowRight/ArrowLeft on one slider of
-each explorer, one press at a time, waiting for each update to finish. Inside the page,
+each explorer, one press at a time, waiting for each update to finish (and clicks its step and reset
+buttons, if it has them, as chapter 09's explorer does). Inside the page,
 performance.now() and MutationObservers time key press -> formula text changed, key press -> picture
 (img src) changed, and -> new picture loaded; the kernel messages seen by the page split that time
 into its parts. Prints p50 and p95 per explorer and a one-line total.
@@ -33,6 +34,8 @@ INSTRUMENT = """explorer => {
     const now = () => performance.now(), current = () => presses[presses.length - 1];
     const kernelTime = msg => Date.parse(msg.header.date) - performance.timeOrigin;
     explorer.addEventListener('keydown', () => presses.push({key: now(), received: []}), true);
+    // A click on a button (chapter 09's step and reset) counts as a press too.
+    explorer.addEventListener('pointerdown', () => presses.push({key: now(), received: []}), true);
     new MutationObserver(() => {
         const p = current();
         if (!p || p.formula) return;
@@ -69,6 +72,17 @@ def measure(page, explorer, presses: int) -> list[dict]:
         page.keyboard.press(keys[i % 2])
         page.wait_for_function(DONE, timeout=15_000)
         lab_server.settle(explorer, quiet_ms=30)  # the summary and the kernel's idle come last
+    return page.evaluate("() => window.nnbhPresses")[WARM_UP:]
+
+
+def measure_clicks(page, explorer, presses: int) -> list[dict]:
+    """Like ``measure``, with clicks on the explorer's step and reset buttons, one after the other."""
+    buttons = [explorer.locator("button.nnbh-step").first, explorer.locator("button.nnbh-reset").first]
+    explorer.evaluate(INSTRUMENT)
+    for i in range(WARM_UP + presses):
+        buttons[i % 2].click()
+        page.wait_for_function(DONE, timeout=15_000)
+        lab_server.settle(explorer, quiet_ms=30)
     return page.evaluate("() => window.nnbhPresses")[WARM_UP:]
 
 
@@ -127,6 +141,11 @@ def main():
                 samples = [parts(p) for p in measure(page, explorer, args.presses)]
                 results.append({"notebook": notebook, "explorer": i + 1, "kind": kind, "samples": samples})
                 report(results[-1])
+                if explorer.locator("button.nnbh-step").count():  # chapter 09: its buttons as well
+                    samples = [parts(p) for p in measure_clicks(page, explorer, args.presses)]
+                    results.append({"notebook": notebook, "explorer": i + 1, "kind": f"{kind} (buttons)",
+                                    "samples": samples})
+                    report(results[-1])
             page.close()
             lab.reset()
         version = browser.version

@@ -151,6 +151,9 @@ def test_the_explorer_starts_before_any_step():
     explorer = DescentExplorer()
     assert explorer.formula_lines[0] == f"no step yet: w = [0.5, 0.3, 0.2], y = 2.9, L = (2.9 {MINUS} 4)² = 1.21"
     assert "No step yet: the loss is 1.21" in explorer.summary.value
+    assert explorer.formula_lines[2].endswith("= [0.544, 0.366, 0.31]")
+    ys, losses = explorer.artists["next"].get_data()
+    assert list(ys) == pytest.approx([2.9, 3.736]) and list(losses) == pytest.approx([1.21, 0.264 ** 2])
 
 
 def test_the_step_button_takes_a_step_and_reset_goes_back():
@@ -173,6 +176,15 @@ def test_the_explorer_stops_at_its_last_step():
     explorer = DescentExplorer(steps=MAX_STEPS)
     explorer.step_button.click()
     assert explorer.steps == MAX_STEPS and len(explorer.path) == MAX_STEPS + 1
+
+
+def test_the_learning_rate_moves_the_next_step_before_any_step():
+    explorer = DescentExplorer()
+    before = explorer.picture.value
+    explorer.rate_slider.value = 0.02
+    assert explorer.formula_lines[2].endswith("= [0.588, 0.432, 0.42]")  # w + 0.02 × [4.4, 6.6, 11]
+    assert explorer.artists["next"].get_data()[0][1] == pytest.approx(4.572)
+    assert explorer.picture.value != before
 
 
 def test_moving_the_learning_rate_redraws_the_same_steps():

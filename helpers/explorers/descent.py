@@ -41,7 +41,8 @@ class DescentExplorer(Explorer):
 
     Controls: a "take one step" button, a "back to the start" button, a "learning rate" slider and a
     "steps taken" slider. Shows the last step written out (gradient, update, new loss), the path on
-    the loss curve with the loss after each step, and a one-line summary of both.
+    the loss curve with a cross where the next step would land, the loss after each step, and a
+    one-line summary.
 
     >>> explorer = DescentExplorer()
     >>> explorer.step_button.click()
@@ -92,7 +93,8 @@ class DescentExplorer(Explorer):
         ]
 
     def draw(self):
-        artists = picture.descent_picture(self._path(), self.target, MAX_STEPS)
+        *path, upcoming = self._path(extra=1)
+        artists = picture.descent_picture(path, self.target, MAX_STEPS, upcoming=upcoming)
         return artists["figure"], artists
 
     def take_step(self, button=None) -> None:
@@ -112,8 +114,9 @@ class DescentExplorer(Explorer):
     def steps(self) -> int:
         return int(self.steps_slider.value)
 
-    def _path(self):
-        return gradient_descent(self.x, self.w, self.target, self.learning_rate, self.steps)
+    def _path(self, extra: int = 0):
+        """The path from the start for the steps taken (and ``extra`` steps beyond, for the one to come)."""
+        return gradient_descent(self.x, self.w, self.target, self.learning_rate, self.steps + extra)
 
     @property
     def formula_lines(self) -> list[str]:
@@ -125,12 +128,12 @@ class DescentExplorer(Explorer):
         return "\n".join(self.formula_lines)
 
     def redraw(self):
-        self.path = self._path()
+        *self.path, upcoming = self._path(extra=1)
         # The text goes first: it reaches the browser while the picture is still being drawn.
         lines = picture.descent_formula(self.path, self.x, self.target, self.learning_rate)
         self.formula.value = ("<div style='white-space:pre-line; font-size:1.05em'>"
                               f"{html.escape(chr(10).join(lines))}</div>")
-        picture.update_descent_picture(self.artists, self.path, self.target)
+        picture.update_descent_picture(self.artists, self.path, self.target, upcoming)
         self.picture.value = self.live.png()
         self.summary.value = html.escape(picture.describe_descent(self.path, self.x, self.target, self.learning_rate))
 

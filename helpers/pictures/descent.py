@@ -69,9 +69,12 @@ def descent_formula(path, x, target, learning_rate) -> list[str]:
     slope = f"2 × (y − {t}) × x = 2 × ({f(before.y, 4)} − {t}) × {_vector(x)} = {_vector(before.gradient)}"
     now = path[-1]
     if len(path) == 1:
+        upcoming = np.asarray(now.w) - learning_rate * np.asarray(now.gradient)
         return [
             f"no step yet: w = {_vector(now.w)}, y = {f(now.y, 4)}, L = ({f(now.y, 4)} − {t})² = {loss_text(now.loss)}",
             f"the first step follows the gradient {slope}",
+            f"it will take w to w − learning_rate × gradient = {_vector(now.w)} − {f(learning_rate, 4)} × "
+            f"{_vector(now.gradient)} = {_vector(upcoming)}",
         ]
     return [
         f"step {len(path) - 1}: gradient = {slope}",
@@ -131,9 +134,10 @@ def _curve(target: float, reach: float):
     return ys, (ys - target) ** 2
 
 
-def descent_picture(path, target, max_steps: int, axes=None):
+def descent_picture(path, target, max_steps: int, axes=None, upcoming=None):
     """Draw the path on the loss curve (left) and the loss after each step (right).
 
+    ``upcoming``, if given, is where the next step would land (a ``DescentStep``): a dotted line to a cross.
     ``axes`` is a pair of axes; without it a new figure is made (``artists["figure"]``).
     Returns the artists that move, for ``update_descent_picture``.
     """
@@ -147,6 +151,8 @@ def descent_picture(path, target, max_steps: int, axes=None):
                                      markersize=4, label="one dot per step")
     artists["start"], = curve_ax.plot([], [], linestyle="none", marker="s", markersize=8, color=POSITIVE,
                                       label="start")
+    artists["next"], = curve_ax.plot([], [], color="black", linestyle=":", linewidth=1, marker="x", markersize=6,
+                                     markevery=[1], label="the next step")
     artists["now"], = curve_ax.plot([], [], linestyle="none", marker="o", markersize=10, markerfacecolor="none",
                                     markeredgecolor="black", markeredgewidth=1.5, label="now")
     curve_ax.yaxis.set_major_formatter(FuncFormatter(_short_tick))
@@ -162,20 +168,22 @@ def descent_picture(path, target, max_steps: int, axes=None):
     steps_ax.set_ylabel("loss L (log scale)")
     steps_ax.set_title("the loss after each step", fontsize=10)
     steps_ax.grid(True, which="major", axis="y", linewidth=0.4, alpha=0.5)
-    update_descent_picture(artists, path, target)
+    update_descent_picture(artists, path, target, upcoming)
     return artists
 
 
 def moving_artists(artists) -> list:
     """The artists ``update_descent_picture`` moves, for ``LivePicture``."""
-    return [artists[name] for name in ("curve", "path", "start", "now", "losses")]
+    return [artists[name] for name in ("curve", "path", "next", "start", "now", "losses")]
 
 
-def update_descent_picture(artists, path, target) -> None:
-    """Move the path, the dots and the loss line to ``path``; widen the left panel if y runs off it."""
+def update_descent_picture(artists, path, target, upcoming=None) -> None:
+    """Move the path, the dots and the loss line to ``path`` (and the cross to ``upcoming``, the next
+    step, if given); widen the left panel if y runs off it."""
     ys = np.array([step.y for step in path])
     losses = np.array([step.loss for step in path])
-    needed = max(float(np.max(np.abs(ys - target))) * 1.1, 0.1)
+    shown = ys if upcoming is None else np.append(ys, upcoming.y)
+    needed = max(float(np.max(np.abs(shown - target))) * 1.1, 0.1)
     reach = steady_limit(artists["reach"], needed) if artists["reach"] else nice_limit(needed)
     if reach != artists["reach"]:
         artists["reach"] = reach
@@ -186,5 +194,9 @@ def update_descent_picture(artists, path, target) -> None:
     artists["path"].set_data(ys, losses)
     artists["start"].set_data(ys[:1], losses[:1])
     artists["now"].set_data(ys[-1:], losses[-1:])
+    if upcoming is None:
+        artists["next"].set_data([], [])
+    else:
+        artists["next"].set_data([ys[-1], upcoming.y], [losses[-1], upcoming.loss])
     low, high = LOSS_RANGE
     artists["losses"].set_data(np.arange(len(path)), np.clip(losses, low, high))

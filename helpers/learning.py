@@ -25,6 +25,7 @@ __all__ = [
     "backward",
     "error_factor",
     "gradient_descent",
+    "learning_rate_verdict",
     "mse",
     "mse_gradient",
     "network_loss",
@@ -243,6 +244,31 @@ def error_factor(x, learning_rate) -> float:
     """
     x = as_numbers(x, "x", ndim=1)
     return 1.0 - 2.0 * _learning_rate(learning_rate) * float(x @ x)
+
+
+def learning_rate_verdict(factor: float) -> str:
+    """What a factor 1 − 2 · learning_rate · (x · x) on the error (``error_factor``) means for gradient
+    descent, in words: too small, about right, too large but converging, far too large.
+    Introduced in chapter 09.
+
+    >>> learning_rate_verdict(0.24)
+    'about right: y closes in on the target from one side'
+    """
+    if abs(factor) < 1e-9:
+        return "y lands on the target in one step"
+    if abs(factor + 1) < 1e-9:
+        return "too large: y bounces between the same two values for ever"
+    if factor > 1:
+        return "the error grows on the same side of the target: the weights climb the loss"
+    if abs(factor - 1) < 1e-9:
+        return "nothing moves: a learning rate of 0 takes no step"
+    if factor >= 0.75:
+        return "too small: y creeps towards the target, slowly"
+    if factor > 0:
+        return "about right: y closes in on the target from one side"
+    if factor > -1:
+        return "too large: y overshoots the target every step, but by less each time, so it still converges"
+    return "far too large: y overshoots by more every step, and the loss diverges"
 
 
 class DescentStep(NamedTuple):

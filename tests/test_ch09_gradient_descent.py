@@ -14,7 +14,7 @@ from hypothesis import given, strategies as st
 
 from helpers.chapters import ch09_gradient_descent as ch09
 from helpers.explorers.descent import MAX_STEPS, DescentExplorer
-from helpers.learning import error_factor, gradient_descent, neuron_gradient, numerical_gradient
+from helpers.learning import error_factor, gradient_descent, learning_rate_verdict, neuron_gradient, numerical_gradient
 from helpers.pictures import descent as picture
 
 MINUS = "\u2212"
@@ -116,7 +116,7 @@ def test_clear_errors(call, error, words):
     (0, "nothing moves"), (-0.01, "climb the loss"),
 ])
 def test_the_verdict_on_each_learning_rate(rate, words):
-    assert words in picture.learning_rate_verdict(error_factor(ch09.X, rate))
+    assert words in learning_rate_verdict(error_factor(ch09.X, rate))
 
 
 def test_the_summary_states_the_losses_and_the_factor():

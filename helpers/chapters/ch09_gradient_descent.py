@@ -21,9 +21,8 @@ from helpers.checks import (
     mistake,
     not_attempted,
 )
-from helpers.learning import error_factor, gradient_descent, neuron_gradient
+from helpers.learning import error_factor, gradient_descent, learning_rate_verdict, neuron_gradient
 from helpers.maths import format_number
-from helpers.pictures.descent import learning_rate_verdict
 
 __all__ = [
     "ANA", "ANA_LEARNING_RATE", "ANA_TARGET", "GRADIENT_CASES", "LEARNING_RATE", "TARGET", "W", "X",

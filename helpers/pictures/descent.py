@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.ticker import FuncFormatter
 
-from helpers.learning import error_factor
+from helpers.learning import error_factor, learning_rate_verdict
 from helpers.maths import format_number
 from helpers.plots import NEGATIVE, POSITIVE, new_axes_row, nice_limit, steady_limit
 
@@ -24,7 +24,6 @@ __all__ = [
     "descent_formula",
     "descent_picture",
     "describe_descent",
-    "learning_rate_verdict",
     "loss_text",
     "update_descent_picture",
 ]
@@ -82,29 +81,6 @@ def descent_formula(path, x, target, learning_rate) -> list[str]:
         f"{_vector(before.gradient)} = {_vector(now.w)}",
         f"now y = {f(now.y, 4)} and L = ({f(now.y, 4)} − {t})² = {loss_text(now.loss)}",
     ]
-
-
-def learning_rate_verdict(factor: float) -> str:
-    """What a factor 1 − 2 · learning_rate · (x · x) on the error means for gradient descent.
-
-    >>> learning_rate_verdict(0.24)
-    'about right: y closes in on the target from one side'
-    """
-    if abs(factor) < 1e-9:
-        return "y lands on the target in one step"
-    if abs(factor + 1) < 1e-9:
-        return "too large: y bounces between the same two values for ever"
-    if factor > 1:
-        return "the error grows on the same side of the target: the weights climb the loss"
-    if abs(factor - 1) < 1e-9:
-        return "nothing moves: a learning rate of 0 takes no step"
-    if factor >= 0.75:
-        return "too small: y creeps towards the target, slowly"
-    if factor > 0:
-        return "about right: y closes in on the target from one side"
-    if factor > -1:
-        return "too large: y overshoots the target every step, but by less each time, so it still converges"
-    return "far too large: y overshoots by more every step, and the loss diverges"
 
 
 def describe_descent(path, x, target, learning_rate) -> str:

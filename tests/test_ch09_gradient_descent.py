@@ -14,7 +14,8 @@ from hypothesis import given, strategies as st
 
 from helpers.chapters import ch09_gradient_descent as ch09
 from helpers.explorers.descent import MAX_STEPS, DescentExplorer
-from helpers.learning import error_factor, gradient_descent, learning_rate_verdict, neuron_gradient, numerical_gradient
+from helpers.descent import error_factor, gradient_descent, learning_rate_verdict, neuron_gradient
+from helpers.learning import numerical_gradient
 from helpers.pictures import descent as picture
 
 MINUS = "\u2212"

@@ -21,7 +21,7 @@ from helpers.checks import (
     mistake,
     not_attempted,
 )
-from helpers.learning import error_factor, gradient_descent, learning_rate_verdict, neuron_gradient
+from helpers.descent import error_factor, gradient_descent, learning_rate_verdict, neuron_gradient
 from helpers.maths import format_number
 
 __all__ = [

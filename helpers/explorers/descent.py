@@ -12,7 +12,7 @@ import html
 
 import ipywidgets as widgets
 
-from helpers.learning import gradient_descent
+from helpers.descent import gradient_descent
 from helpers.maths import weighted_sum
 from helpers.pictures import descent as picture
 from helpers.plots import LivePicture, freeze_layout
@@ -76,7 +76,7 @@ class DescentExplorer(Explorer):
         self.figure, self.artists = self.draw()
         freeze_layout(self.figure)
         self.live = LivePicture(self.figure, picture.moving_artists(self.artists))
-        self.path = None  #: the ``learning.DescentStep`` list last drawn
+        self.path = None  #: the ``descent.DescentStep`` list last drawn
         super().__init__(self.layout())
         for control in self.controls():
             control.observe(self.update, names="value")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.ticker import FuncFormatter
 
-from helpers.learning import error_factor, learning_rate_verdict
+from helpers.descent import error_factor, learning_rate_verdict
 from helpers.maths import format_number
 from helpers.plots import NEGATIVE, POSITIVE, new_axes_row, nice_limit, steady_limit
 
@@ -52,11 +52,11 @@ def _vector(values, decimals: int = 4) -> str:
 
 
 def descent_formula(path, x, target, learning_rate) -> list[str]:
-    """The last step of ``path`` (a list of ``learning.DescentStep``) written out with its numbers.
+    """The last step of ``path`` (a list of ``descent.DescentStep``) written out with its numbers.
 
     Before any step: where the neuron starts, and the gradient the first step will follow.
 
-    >>> from helpers.learning import gradient_descent
+    >>> from helpers.descent import gradient_descent
     >>> for line in descent_formula(gradient_descent([2, 3, 5], [0.5, 0.3, 0.2], 4, 0.01, 1), [2, 3, 5], 4, 0.01):
     ...     print(line)
     step 1: gradient = 2 × (y − 4) × x = 2 × (2.9 − 4) × [2, 3, 5] = [−4.4, −6.6, −11]

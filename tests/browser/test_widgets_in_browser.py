@@ -87,7 +87,7 @@ EXPECTED["plane"] = plane
 def descent(controls):
     """Chapter 09: gradient descent on the chapter's neuron, for the steps and the learning rate shown."""
     from helpers.chapters import ch09_gradient_descent as ch09
-    from helpers.learning import gradient_descent
+    from helpers.descent import gradient_descent
     from helpers.pictures import descent as pictured
 
     rate, steps = controls["learning rate"], int(controls["steps taken"])

@@ -298,3 +298,18 @@ def test_checks_print_and_never_raise(capsys):
     ch09.check_gradient(lambda: 1)
     out = capsys.readouterr().out
     assert out.count("❌ Not yet.") == 2
+
+
+@pytest.mark.parametrize("check, answers", [
+    (ch09.check_ana_slope, ["-3", "−3"]),
+    (ch09.check_ana_step, ["0.5048", "0.303", "0.2036"]),
+    (ch09.check_ana_learning_rate, ["0.004", "1/250", "1 / 250"]),
+    (ch09.check_gradient, ["(z > 0)", "2 * (y - target)"]),
+])
+def test_no_answer_in_a_docstring_or_before_trying(check, answers):
+    import pydoc
+
+    shown = [check.__doc__ or "", pydoc.render_doc(check, renderer=pydoc.plaintext), check.judge(...).message]
+    for text in shown:
+        for answer in answers:
+            assert answer not in text, f"{check.__name__} shows {answer!r} before any attempt"

@@ -60,10 +60,7 @@ class DescentExplorer(Explorer):
         if not low <= learning_rate <= high:
             raise ValueError(f"learning_rate = {learning_rate} is outside the slider's range, {low} to {high}.")
         self.rate_slider = slider("learning rate", learning_rate, low, high, step, decimals=3)
-        self.steps_slider = widgets.IntSlider(
-            value=steps, min=0, max=MAX_STEPS, step=1, description="steps taken", continuous_update=True,
-            style={"description_width": "initial"}, layout=widgets.Layout(width="330px"),
-        )
+        self.steps_slider = slider("steps taken", steps, 0, MAX_STEPS, 1, decimals=0)
         self.step_button = widgets.Button(description="take one step", icon="step-forward",
                                           tooltip="one step of gradient descent: w ← w − learning_rate × gradient")
         self.step_button.add_class("nnbh-step")
@@ -99,7 +96,7 @@ class DescentExplorer(Explorer):
 
     def take_step(self, button=None) -> None:
         """One more step (the "take one step" button); nothing more after ``MAX_STEPS``."""
-        self.steps_slider.value = min(self.steps_slider.value + 1, MAX_STEPS)
+        self.steps_slider.value = min(self.steps + 1, MAX_STEPS)
 
     def reset(self, button=None) -> None:
         """Back to the start (the "back to the start" button)."""
@@ -112,7 +109,7 @@ class DescentExplorer(Explorer):
 
     @property
     def steps(self) -> int:
-        return int(self.steps_slider.value)
+        return int(round(self.steps_slider.value))
 
     def _path(self, extra: int = 0):
         """The path from the start for the steps taken (and ``extra`` steps beyond, for the one to come)."""

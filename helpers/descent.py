@@ -5,7 +5,8 @@ The chapter's neuron has no bias: y = x · w, or y = ReLU(x · w), and its loss 
 w ← w − learning_rate · gradient, and ``error_factor`` says what one step does to the error:
 it multiplies it by 1 − 2 · learning_rate · (x · x). ``learning_rate_verdict`` puts that factor in words.
 
-Pure NumPy, checked arguments, plain-words errors, as in ``helpers.maths`` and ``helpers.learning``.
+Pure NumPy; arguments are read with ``helpers.validation``, and bad ones get a plain-words error.
+The words for the factor (``learning_rate_verdict``) are the text the summary and the checks share.
 """
 
 from __future__ import annotations
@@ -15,17 +16,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers.maths import as_numbers, relu
+from helpers.maths import relu
+from helpers.validation import as_numbers, describe
 
 __all__ = ["DescentStep", "error_factor", "gradient_descent", "learning_rate_verdict", "neuron_gradient"]
-
-
-def _describe(value) -> str:
-    """A short, readable description of a value for an error message."""
-    if isinstance(value, np.ndarray):
-        return f"an array of shape {value.shape}"
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 
@@ -35,13 +29,13 @@ def _neuron_activation(activation) -> str | None:
         return None if activation is None else "ReLU"
     if isinstance(activation, str) and activation.strip().lower() in ("none", "relu"):
         return None if activation.strip().lower() == "none" else "ReLU"
-    raise ValueError(f"activation should be None (y = z) or relu, but got {_describe(activation)}.")
+    raise ValueError(f"activation should be None (y = z) or relu, but got {describe(activation)}.")
 
 
 def _learning_rate(learning_rate) -> float:
     """The learning rate: one finite number."""
     if isinstance(learning_rate, (bool, np.bool_, str, bytes)) or not isinstance(learning_rate, numbers.Real):
-        raise TypeError(f"learning_rate must be one number such as 0.01, but got {_describe(learning_rate)}.")
+        raise TypeError(f"learning_rate must be one number such as 0.01, but got {describe(learning_rate)}.")
     learning_rate = float(learning_rate)
     if not np.isfinite(learning_rate):
         raise ValueError(f"learning_rate must be a finite number such as 0.01, but got {learning_rate}.")
@@ -147,7 +141,7 @@ def gradient_descent(x, w, target, learning_rate, steps: int, activation=None) -
     x, w, target = _neuron_values(x, w, target)
     learning_rate = _learning_rate(learning_rate)
     if isinstance(steps, (bool, np.bool_)) or not isinstance(steps, numbers.Integral) or steps < 0:
-        raise TypeError(f"steps must be a whole number, 0 or more, but got {_describe(steps)}.")
+        raise TypeError(f"steps must be a whole number, 0 or more, but got {describe(steps)}.")
     gated = _neuron_activation(activation) == "ReLU"
     path = []
     for _ in range(int(steps) + 1):

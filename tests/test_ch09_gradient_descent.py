@@ -14,6 +14,7 @@ from hypothesis import given, strategies as st
 
 from helpers.chapters import ch09_gradient_descent as ch09
 from helpers.explorers.descent import MAX_STEPS, DescentExplorer
+from helpers.formulas import loss_text
 from helpers.descent import error_factor, gradient_descent, learning_rate_verdict, neuron_gradient
 from helpers.learning import numerical_gradient
 from helpers.pictures import descent as picture
@@ -128,7 +129,7 @@ def test_the_summary_states_the_losses_and_the_factor():
 
 
 def test_loss_text():
-    assert [picture.loss_text(v) for v in (1.21, 0.000231234, 23401.0, 0.0)] == ["1.21", "2.31×10⁻⁴", "2.34×10⁴", "0"]
+    assert [loss_text(v) for v in (1.21, 0.000231234, 23401.0, 0.0)] == ["1.21", "2.31×10⁻⁴", "2.34×10⁴", "0"]
 
 
 def test_the_picture_draws_every_step():

@@ -7,22 +7,12 @@ candidate of chapter 01, whose score 6.7 should have been 7.
 
 from __future__ import annotations
 
-import dis
-
 import numpy as np
 
-from helpers.checks import (
-    Feedback,
-    correct,
-    exercise_check,
-    is_stub,
-    judge as judge_number,
-    judge_results,
-    mistake,
-    not_attempted,
-)
 from helpers.descent import error_factor, gradient_descent, learning_rate_verdict, neuron_gradient
-from helpers.maths import format_number
+from helpers.exercises import Feedback, MISTAKE, exercise_check, is_stub, judge_function, judge_number, mistake
+from helpers.exercises import not_attempted
+from helpers.formulas import format_number
 
 __all__ = [
     "ANA", "ANA_LEARNING_RATE", "ANA_TARGET", "GRADIENT_CASES", "LEARNING_RATE", "TARGET", "W", "X",
@@ -45,9 +35,9 @@ def _ana():
     return np.array(ANA, dtype=float), np.array(W, dtype=float), ANA_TARGET
 
 
-@exercise_check
+@exercise_check(chapter=9, number=1)
 def check_ana_slope(answer) -> Feedback:
-    """Exercise 1: the slope dL/dw2 of Ana's loss L = (y − 7)², by hand."""
+    """The slope dL/dw2 of Ana's loss L = (y − 7)², by hand."""
     x, w, target = _ana()
     error = float(x @ w) - target  # 6.7 − 7
     right = 2 * error * x[1]
@@ -107,55 +97,26 @@ GRADIENT_SLIPS = [
 ]
 
 
-def _does_nothing(function) -> bool:
-    """True for a function whose body is still only ``...`` or ``pass`` (and comments): the stub."""
-    code = getattr(function, "__code__", None)
-    if code is None:
-        return False
-    for instruction in dis.get_instructions(code):
-        if instruction.opname in ("RESUME", "NOP", "CACHE", "RETURN_VALUE"):
-            continue
-        if instruction.opname in ("LOAD_CONST", "RETURN_CONST") and instruction.argval is None:
-            continue
-        return False
-    return True
-
-
 def _describe_case(case) -> str:
     x, w, target = case
     return f"For x = {x}, w = {w}, target = {format_number(target)}"
 
 
-@exercise_check
+@exercise_check(chapter=9, number=2)
 def check_gradient(function) -> Feedback:
-    """Exercise 2: gradient(x, w, target), the slopes dL/dw of one ReLU neuron without bias."""
-    if is_stub(function) or _does_nothing(function):
-        return not_attempted()
-    if not callable(function):
-        return mistake(f"Expected a function, but got {type(function).__name__}: pass the function itself, without ().")
-    results = []
-    for case in GRADIENT_CASES:
-        x, w, target = case
-        try:
-            result = function(list(x), list(w), target)
-        except Exception as error:
-            return mistake(f"Your function raised {type(error).__name__} ({error}). {_describe_case(case)}.")
-        if result is None:
-            return mistake(f"{_describe_case(case)}, your function returned None: it gives nothing back, which is "
-                           "what a function without return (or one that only prints) does. It probably needs "
-                           "a return line: end it with return gradient.")
-        results.append(result)
-    return judge_results(
-        results, GRADIENT_CASES, [neuron_gradient(*case, activation="relu") for case in GRADIENT_CASES],
-        GRADIENT_SLIPS, describe=_describe_case,
+    """Write gradient(x, w, target): the slopes dL/dw of one ReLU neuron without bias."""
+    return judge_function(
+        function, GRADIENT_CASES, [neuron_gradient(*case, activation="relu") for case in GRADIENT_CASES],
+        GRADIENT_SLIPS, describe_case=_describe_case,
         hint="Compute z = x · w, y = ReLU(z), then 2 × (y − target) × (z > 0) × x, one entry per weight.",
         all_right="It agrees with the chain rule on all four neurons, including one whose ReLU is shut.",
+        returns="return gradient",
     )
 
 
-@exercise_check
+@exercise_check(chapter=9, number=3)
 def check_ana_step(new_w) -> Feedback:
-    """Exercise 3: the weights after one step of gradient descent on Ana's loss, learning_rate = 0.001."""
+    """The weights after one step of gradient descent on Ana's loss, learning_rate = 0.001."""
     x, w, target = _ana()
     rate = ANA_LEARNING_RATE
     gradient = neuron_gradient(x, w, target)
@@ -180,9 +141,9 @@ def check_ana_step(new_w) -> Feedback:
     )
 
 
-@exercise_check
+@exercise_check(chapter=9, number=4)
 def check_ana_learning_rate(answer) -> Feedback:
-    """Exercise 4: the learning rate that takes Ana's score to 7 in a single step."""
+    """The learning rate that takes Ana's score to 7 in a single step."""
     if is_stub(answer):
         return not_attempted()
     x, w, target = _ana()
@@ -198,7 +159,7 @@ def check_ana_learning_rate(answer) -> Feedback:
                            f"give x · x = {format_number(squares)}."),
         ],
     )
-    if judged.status != "mistake" or not judged.message.startswith("❌ Not yet. Your answer is"):
+    if judged.status != MISTAKE or not judged.message.startswith("❌ Not yet. Your answer is"):
         return judged
     rate = float(np.asarray(answer, dtype=float))
     factor = error_factor(x, rate)

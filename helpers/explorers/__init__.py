@@ -1,1 +1,21 @@
-"""The interactive explorers, one module per family."""
+"""The interactive explorers, one module per family, each built on ``helpers.explorer.Explorer``:
+
+- ``neuron``: ``NeuronExplorer`` (chapter 01) and ``BiasActivationExplorer`` (chapter 02);
+- ``layer``: ``LayerExplorer`` (chapter 03);
+- ``network``: ``NetworkExplorer`` (chapter 05);
+- ``plane``: ``PlaneExplorer`` (chapter 07);
+- ``descent``: ``DescentExplorer`` (chapter 09).
+
+``EXPLORERS`` lists them all, for the tests that every explorer must pass.
+"""
+
+from helpers.explorers.descent import DescentExplorer
+from helpers.explorers.layer import LayerExplorer
+from helpers.explorers.network import NetworkExplorer
+from helpers.explorers.neuron import BiasActivationExplorer, NeuronExplorer
+from helpers.explorers.plane import PlaneExplorer
+
+EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, NetworkExplorer, PlaneExplorer, DescentExplorer)
+"""Every explorer of the course, in the order the chapters introduce them."""
+
+__all__ = ["EXPLORERS", "BiasActivationExplorer", "DescentExplorer", "LayerExplorer", "NetworkExplorer", "NeuronExplorer", "PlaneExplorer"]

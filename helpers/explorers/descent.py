@@ -13,27 +13,16 @@ import html
 import ipywidgets as widgets
 
 from helpers.descent import gradient_descent
+from helpers.explorer import Explorer, slider
+from helpers.formulas import descent_formula
 from helpers.maths import weighted_sum
-from helpers.pictures import descent as picture
-from helpers.plots import LivePicture, freeze_layout
-from helpers.widgets import Explorer, slider
+from helpers.pictures.descent import descent_picture, describe_descent, moving_artists, update_descent_picture
 
 __all__ = ["DescentExplorer", "LEARNING_RATE_RANGE", "MAX_STEPS"]
 
 LEARNING_RATE_RANGE = (0.001, 0.03, 0.001)
 """The learning-rate slider: from 0.001 to 0.03 in steps of 0.001."""
 MAX_STEPS = 20  #: the most steps the explorer takes
-
-
-def _outputs():
-    """The formula, the picture and its text summary."""
-    formula = widgets.HTML()
-    formula.add_class("nnbh-formula")
-    image = widgets.Image(format="png")
-    image.add_class("nnbh-picture")
-    summary = widgets.HTML()
-    summary.add_class("nnbh-summary")
-    return formula, image, summary
 
 
 class DescentExplorer(Explorer):
@@ -69,30 +58,19 @@ class DescentExplorer(Explorer):
         self.reset_button.add_class("nnbh-reset")
         self.step_button.on_click(self.take_step)
         self.reset_button.on_click(self.reset)
-        self.formula, self.picture, self.summary = _outputs()
-        self.figure, self.artists = self.draw()
-        freeze_layout(self.figure)
-        self.live = LivePicture(self.figure, picture.moving_artists(self.artists))
-        self.path = None  #: the ``descent.DescentStep`` list last drawn
-        super().__init__(self.layout())
-        for control in self.controls():
-            control.observe(self.update, names="value")
-        self.update()
+        self.path = None  #: the ``helpers.descent.DescentStep`` list last drawn
+        super().__init__()
 
     def controls(self) -> list:
         return [self.rate_slider, self.steps_slider]
 
     def layout(self) -> list:
-        return [
-            widgets.HBox([self.step_button, self.reset_button]),
-            widgets.HBox([self.rate_slider, self.steps_slider]),
-            self.formula, self.picture, self.summary,
-        ]
+        return [widgets.HBox([self.step_button, self.reset_button]), widgets.HBox(self.controls())]
 
     def draw(self):
         *path, upcoming = self._path(extra=1)
-        artists = picture.descent_picture(path, self.target, MAX_STEPS, upcoming=upcoming)
-        return artists["figure"], artists
+        self.artists = descent_picture(path, self.target, MAX_STEPS, upcoming=upcoming)
+        return self.artists["figure"], moving_artists(self.artists)
 
     def take_step(self, button=None) -> None:
         """One more step (the "take one step" button); nothing more after ``MAX_STEPS``."""
@@ -117,22 +95,20 @@ class DescentExplorer(Explorer):
 
     @property
     def formula_lines(self) -> list[str]:
-        return picture.descent_formula(self._path(), self.x, self.target, self.learning_rate)
+        return descent_formula(self._path(), self.x, self.target, self.learning_rate)
 
     @property
     def formula_text(self) -> str:
         """The formula as the page shows it as text: one line each for the gradient, the update, the loss."""
         return "\n".join(self.formula_lines)
 
-    def redraw(self):
+    def formula_html(self) -> str:
+        return f"<div style='white-space:pre-line; font-size:1.05em'>{html.escape(self.formula_text)}</div>"
+
+    def move(self) -> str:
         *self.path, upcoming = self._path(extra=1)
-        # The text goes first: it reaches the browser while the picture is still being drawn.
-        lines = picture.descent_formula(self.path, self.x, self.target, self.learning_rate)
-        self.formula.value = ("<div style='white-space:pre-line; font-size:1.05em'>"
-                              f"{html.escape(chr(10).join(lines))}</div>")
-        picture.update_descent_picture(self.artists, self.path, self.target, upcoming)
-        self.picture.value = self.live.png()
-        self.summary.value = html.escape(picture.describe_descent(self.path, self.x, self.target, self.learning_rate))
+        update_descent_picture(self.artists, self.path, self.target, upcoming)
+        return html.escape(describe_descent(self.path, self.x, self.target, self.learning_rate))
 
     def __repr__(self):
         return (f"DescentExplorer(x={self.x}, w={self.w}, target={self.target}, "

@@ -314,3 +314,21 @@ def test_no_answer_in_a_docstring_or_before_trying(check, answers):
     for text in shown:
         for answer in answers:
             assert answer not in text, f"{check.__name__} shows {answer!r} before any attempt"
+
+
+@pytest.mark.parametrize("check", [ch09.check_ana_slope, ch09.check_ana_step, ch09.check_ana_learning_rate],
+                         ids=lambda c: c.__name__)
+@pytest.mark.parametrize("odd", ["seven", [1, 2], [[1], [2, 3]], np.nan, np.inf, {}, "0.004", object(), True])
+def test_odd_answers_get_a_message_never_an_exception(check, odd, capsys):
+    feedback = check.judge(odd)  # the judge itself, which raises if it cannot read the answer
+    assert feedback.status == "mistake" and feedback.message.startswith("❌ Not yet."), feedback.message
+    check(odd)
+    assert capsys.readouterr().out == feedback.message + "\n"
+
+
+@pytest.mark.parametrize("check, right", [(ch09.check_ana_slope, "−3"), (ch09.check_ana_learning_rate, "0.004")],
+                         ids=["slope", "learning rate"])
+def test_an_unknown_wrong_answer_gets_a_hint_not_the_answer(check, right):
+    feedback = check.judge(123.456)
+    assert feedback.status == "mistake" and "123.456" in feedback.message
+    assert right not in feedback.message and right.replace("−", "-") not in feedback.message

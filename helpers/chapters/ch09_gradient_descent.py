@@ -13,6 +13,7 @@ from helpers.descent import error_factor, gradient_descent, learning_rate_verdic
 from helpers.exercises import Feedback, MISTAKE, exercise_check, is_stub, judge_function, judge_number, mistake
 from helpers.exercises import not_attempted
 from helpers.formulas import format_number
+from helpers.validation import as_scalar
 
 __all__ = [
     "ANA", "ANA_LEARNING_RATE", "ANA_TARGET", "GRADIENT_CASES", "LEARNING_RATE", "TARGET", "W", "X",
@@ -149,19 +150,20 @@ def check_ana_learning_rate(answer) -> Feedback:
     x, w, target = _ana()
     squares = float(x @ x)  # 125
     right = 1 / (2 * squares)
-    judged = judge_number(
-        answer, right, tolerance=1e-7,
-        mistakes=[
-            (1 / squares, f"With 1 / {format_number(squares)} the factor 2 is missing: each step multiplies the "
-                          f"error by 1 − 2 × learning_rate × {format_number(squares)} = −1, so the score bounces "
-                          "between 6.7 and 7.3 for ever."),
-            (1 / (2 * 38), "1/76 suits the chapter's neuron, whose inputs give x · x = 38; Ana's inputs 8, 5, 6 "
-                           f"give x · x = {format_number(squares)}."),
-        ],
-    )
-    if judged.status != MISTAKE or not judged.message.startswith("❌ Not yet. Your answer is"):
+    slips = [
+        (1 / squares, f"With 1 / {format_number(squares)} the factor 2 is missing: each step multiplies the "
+                      f"error by 1 − 2 × learning_rate × {format_number(squares)} = −1, so the score bounces "
+                      "between 6.7 and 7.3 for ever."),
+        (1 / (2 * 38), "1/76 suits the chapter's neuron, whose inputs give x · x = 38; Ana's inputs 8, 5, 6 "
+                       f"give x · x = {format_number(squares)}."),
+    ]
+    judged = judge_number(answer, right, tolerance=1e-7, mistakes=slips)
+    if judged.status != MISTAKE or judged.message in [mistake(why).message for _, why in slips]:
         return judged
-    rate = float(np.asarray(answer, dtype=float))
+    try:
+        rate = as_scalar(answer, "learning_rate")
+    except (TypeError, ValueError):
+        return judged  # judge_number has said why the answer cannot be read
     factor = error_factor(x, rate)
     return mistake(f"With learning_rate = {format_number(rate, 6)}, each step multiplies Ana's error y − 7 by "
                    f"1 − 2 × {format_number(rate, 6)} × {format_number(squares)} = {format_number(factor, 4)}: "

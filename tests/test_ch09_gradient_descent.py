@@ -204,6 +204,9 @@ def test_the_explorer_refuses_bad_starting_values():
         DescentExplorer(w=(0.5, 0.3))
     with pytest.raises(ValueError, match="outside the slider's range"):
         DescentExplorer(learning_rate=0.5)
+    for steps in (-1, 21, 2.5, True):
+        with pytest.raises(ValueError, match="whole number from 0 to 20"):
+            DescentExplorer(steps=steps)
 
 
 # ---------------------------------------------------------------------------

@@ -48,6 +48,8 @@ class DescentExplorer(Explorer):
         low, high, step = LEARNING_RATE_RANGE
         if not low <= learning_rate <= high:
             raise ValueError(f"learning_rate = {learning_rate} is outside the slider's range, {low} to {high}.")
+        if isinstance(steps, bool) or not isinstance(steps, int) or not 0 <= steps <= MAX_STEPS:
+            raise ValueError(f"steps should be a whole number from 0 to {MAX_STEPS}, but got {steps!r}.")
         self.rate_slider = slider("learning rate", learning_rate, low, high, step, decimals=3)
         self.steps_slider = slider("steps taken", steps, 0, MAX_STEPS, 1, decimals=0)
         self.step_button = widgets.Button(description="take one step", icon="step-forward",

@@ -4,6 +4,7 @@
 - ``layer``: ``LayerExplorer`` (chapter 03);
 - ``network``: ``NetworkExplorer`` (chapter 05);
 - ``plane``: ``PlaneExplorer`` (chapter 07);
+- ``loss``: ``LossExplorer`` (chapter 08);
 - ``descent``: ``DescentExplorer`` (chapter 09).
 
 ``EXPLORERS`` lists them all, for the tests that every explorer must pass.
@@ -11,11 +12,14 @@
 
 from helpers.explorers.descent import DescentExplorer
 from helpers.explorers.layer import LayerExplorer
+from helpers.explorers.loss import LossExplorer
 from helpers.explorers.network import NetworkExplorer
 from helpers.explorers.neuron import BiasActivationExplorer, NeuronExplorer
 from helpers.explorers.plane import PlaneExplorer
 
-EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, NetworkExplorer, PlaneExplorer, DescentExplorer)
+EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, NetworkExplorer, PlaneExplorer, LossExplorer,
+             DescentExplorer)
 """Every explorer of the course, in the order the chapters introduce them."""
 
-__all__ = ["EXPLORERS", "BiasActivationExplorer", "DescentExplorer", "LayerExplorer", "NetworkExplorer", "NeuronExplorer", "PlaneExplorer"]
+__all__ = ["EXPLORERS", "BiasActivationExplorer", "DescentExplorer", "LayerExplorer", "LossExplorer", "NetworkExplorer",
+           "NeuronExplorer", "PlaneExplorer"]

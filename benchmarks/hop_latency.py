@@ -4,6 +4,7 @@ A scratch notebook holds a slider and a text (HTML) widget; each key press on th
 the kernel set a few hundred bytes of text, then keep its main thread busy for a while, as an
 explorer does when it draws its picture after setting its formula. Every text update is timed:
 
+    (page sent       the page sent the slider's update that led to it, for the way there)
     made             the kernel builds the message (its header's ``date``, main thread)
     IOPub picks up   the kernel's IOPub thread starts sending it (a wrapper on that thread's send)
     IOPub sent       ... and has handed it to ZMQ (this includes getting the GIL back after the send)
@@ -197,8 +198,10 @@ INSTRUMENT = """() => {
     const now = () => performance.timeOrigin + performance.now();
     window.nnbhHandled = {}; window.nnbhShown = [];
     const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+    window.nnbhSent = [];
     kernel.anyMessage.connect((_, {msg, direction}) => {
         if (direction === 'recv') window.nnbhHandled[msg.header.msg_id] = now();
+        else if (msg.header.msg_type === 'comm_msg') window.nnbhSent.push(now());
     });
     const text = document.querySelector('.hop-text');
     new MutationObserver(() => window.nnbhShown.push([now(), text.textContent]))
@@ -228,6 +231,7 @@ READ_WS = """() => window.nnbhWs.map(([at, data]) => {
 CLOCKS = "() => performance.timeOrigin + performance.now()"
 
 HOPS = [
+    ("page sent slider update -> kernel sets text", "page sent update", "set text"),
     ("main thread: setting the text", "set text", "text set"),
     ("made -> IOPub picks up", "made", "IOPub picks up"),
     ("IOPub picks up -> sent", "IOPub picks up", "IOPub sent"),
@@ -343,6 +347,7 @@ def run(presses: int, work: str, work_ms: float) -> dict:
             offsets.append(clock_offset(page))
             received = page.evaluate(READ_WS)
             handled = page.evaluate("() => window.nnbhHandled")
+            page_sent = [to_python_clock(at, offsets) for at in page.evaluate("() => window.nnbhSent")]
             shown = page.evaluate("() => window.nnbhShown")
             sent = json.loads(evaluate_in_kernel(page, "sent_times()"))
             setting = json.loads(evaluate_in_kernel(page, "setting_times()"))
@@ -375,7 +380,8 @@ def run(presses: int, work: str, work_ms: float) -> dict:
         made = parse_date(message["made"])
         shown_at = next((at for at, text in shown if text.startswith(found[2])), None)
         samples.append({
-            "id": message["id"], "mode": found[1], **setting_interval(made, setting), "protocol": message["protocol"], "server protocol": server[message["id"]]["protocol"],
+            "id": message["id"], "mode": found[1], **setting_interval(made, setting),
+            "page sent update": max((at for at in page_sent if at <= made), default=float("nan")), "protocol": message["protocol"], "server protocol": server[message["id"]]["protocol"],
             "bytes": message["bytes"],
             "made": made, "IOPub picks up": sent[message["id"]][0] * 1000, "IOPub sent": sent[message["id"]][1] * 1000, "zmq probe": zmq_probe.get(message["id"], float("nan")),
             "server loop woke": server[message["id"]]["loop woke"] * 1000,
@@ -442,7 +448,7 @@ def run_kernel_only(presses: int, work: str, work_ms: float) -> dict:
 
 
 KERNEL_HOPS = [
-    ("main thread: setting the text", "set text", "text set"),
+    ("page sent slider update -> kernel sets text", "page sent update", "set text"),
     ("main thread: setting the text", "set text", "text set"),
     ("made -> IOPub picks up", "made", "IOPub picks up"),
     ("IOPub picks up -> sent", "IOPub picks up", "IOPub sent"),
@@ -470,7 +476,7 @@ def report(result: dict, modes: list[str]):
         for name, start, end in HOPS if "chromium" in result else KERNEL_HOPS:
             values = [s[end] - s[start] for s in chosen if s[end] == s[end] and s[start] == s[start]]
             if values:
-                print(f"    {name:38s} p50 {percentile(values, 50):6.2f} ms   p95 {percentile(values, 95):6.2f} ms"
+                print(f"    {name:44s} p50 {percentile(values, 50):6.2f} ms   p95 {percentile(values, 95):6.2f} ms"
                       f"   (min {min(values):5.2f})")
 
 

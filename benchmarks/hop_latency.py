@@ -29,7 +29,10 @@ alternate from one press to the next, so every setting sees the same machine loa
 The busy work is pure Python (``--work python``, holds the GIL between bytecodes) or a
 matplotlib figure rendered to PNG (``--work draw``, long C calls holding the GIL).
 
-    python -m benchmarks.hop_latency [--presses N] [--work-ms MS] [--work python|draw] [--json FILE]
+    python -m benchmarks.hop_latency [--presses N] [--work python|draw|none] [--work-ms MS] [--kernel-only] [--json FILE]
+
+``--kernel-only`` leaves out server and browser: a kernel started with jupyter_client and a ZMQ
+subscriber, the least noisy view of the kernel's part.
 """
 
 from __future__ import annotations
@@ -279,6 +282,10 @@ def to_python_clock(page_time: float, offsets: list[tuple[float, float]]) -> flo
     return page_time - offsets[-1][1]
 
 
+def read_log(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+
 def setting_interval(made: float, setting: list) -> dict:
     """When the kernel's main thread began and ended setting the text that made this message (ms)."""
     before, after = next(((b * 1000, a * 1000) for b, a in setting if b * 1000 <= made <= a * 1000),
@@ -321,7 +328,7 @@ def run(presses: int, work: str, work_ms: float) -> dict:
     os.environ["JUPYTER_CONFIG_PATH"] = str(scratch / "config")  # read before the environment's own
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(scratch / "probe"), saved["PYTHONPATH"]]))
     os.environ["NNBH_HOP_LOG"] = str(log)
-    loads = [load()]
+    loads, probe = [load()], None
     try:
         with lab_server.LabServer(scratch / "chapters") as lab, sync_playwright() as playwright:
             browser = lab_server.launch_chromium(playwright)
@@ -332,9 +339,8 @@ def run(presses: int, work: str, work_ms: float) -> dict:
             probe = subprocess.Popen([sys.executable, "-c", ZMQ_PROBE, evaluate_in_kernel(page, "connection_file()"),
                                       str(scratch / "zmq-probe.jsonl")])
             time.sleep(1)  # the subscription reaches the kernel
-            handle = page.locator(".widget-slider .noUi-handle").first
             offsets = [clock_offset(page)]
-            handle.focus()
+            page.locator(".widget-slider .noUi-handle").first.focus()
             for i in range(WARM_UP + len(MODES) * presses):
                 shown = len(page.evaluate("() => window.nnbhShown"))
                 page.keyboard.press("ArrowRight")
@@ -351,45 +357,44 @@ def run(presses: int, work: str, work_ms: float) -> dict:
             shown = page.evaluate("() => window.nnbhShown")
             sent = json.loads(evaluate_in_kernel(page, "sent_times()"))
             setting = json.loads(evaluate_in_kernel(page, "setting_times()"))
-            probe.terminate()
-            probe.wait()
             version = browser.version
         loads.append(load())
+        zmq_probe = {entry["id"]: entry["at"] * 1000 for entry in read_log(scratch / "zmq-probe.jsonl")}
+        server = {entry["id"]: entry for entry in read_log(log) if "id" in entry}
     finally:
+        if probe is not None:
+            probe.terminate()
+            probe.wait()
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-    zmq_probe = {}
-    for line in (scratch / "zmq-probe.jsonl").read_text().splitlines():
-        entry = json.loads(line)
-        zmq_probe[entry["id"]] = entry["at"] * 1000
-    server = {}
-    for line in log.read_text().splitlines():
-        entry = json.loads(line)
-        if "id" in entry:
-            server[entry["id"]] = entry
-    shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
+    nan = float("nan")
     samples = []
     for message in [m for m in received if "data-mode=" in str(m.get("text"))][WARM_UP:]:
-        # the text updates: made by on_value, so a comm_msg whose page-side text change we saw
+        # the text updates, made by on_value; the text shown is found by its "n = ..."
         found = re.search(r"data-mode='([^']*)'>(n = \d+:)", str(message["text"]))
         if message["type"] != "comm_msg" or not found or message["id"] not in server or message["id"] not in sent:
             continue
-        made = parse_date(message["made"])
+        made, at_server = parse_date(message["made"]), server[message["id"]]
         shown_at = next((at for at, text in shown if text.startswith(found[2])), None)
         samples.append({
-            "id": message["id"], "mode": found[1], **setting_interval(made, setting),
-            "page sent update": max((at for at in page_sent if at <= made), default=float("nan")), "protocol": message["protocol"], "server protocol": server[message["id"]]["protocol"],
-            "bytes": message["bytes"],
-            "made": made, "IOPub picks up": sent[message["id"]][0] * 1000, "IOPub sent": sent[message["id"]][1] * 1000, "zmq probe": zmq_probe.get(message["id"], float("nan")),
-            "server loop woke": server[message["id"]]["loop woke"] * 1000,
-            "server loop idle": server[message["id"]]["loop idle"] * 1000,
-            "server received": server[message["id"]]["received"] * 1000, "server wrote": server[message["id"]]["wrote"] * 1000,
+            "id": message["id"], "mode": found[1], "protocol": message["protocol"],
+            "server protocol": at_server["protocol"], "bytes": message["bytes"],
+            "page sent update": max((at for at in page_sent if at <= made), default=nan),
+            **setting_interval(made, setting),
+            "made": made,
+            "IOPub picks up": sent[message["id"]][0] * 1000,
+            "IOPub sent": sent[message["id"]][1] * 1000,
+            "zmq probe": zmq_probe.get(message["id"], nan),
+            "server loop woke": at_server["loop woke"] * 1000 if at_server["loop woke"] else nan,
+            "server received": at_server["received"] * 1000,
+            "server wrote": at_server["wrote"] * 1000,
             "page received": to_python_clock(message["at"], offsets),
-            "page handled": to_python_clock(handled.get(message["id"], float("nan")), offsets),
-            "text shown": to_python_clock(shown_at, offsets) if shown_at else float("nan"),
+            "page handled": to_python_clock(handled.get(message["id"], nan), offsets),
+            "text shown": to_python_clock(shown_at, offsets) if shown_at else nan,
         })
     return {"samples": samples, "offsets": offsets, "loads": loads, "chromium": version, "work": work, "work_ms": work_ms}
 

@@ -144,7 +144,8 @@ def test_a_kernel_of_this_environment_sends_iopub_at_once():
     manager, client = start_new_kernel(kernel_name="python3")
     try:
         reply = client.execute_interactive(
-            "import sys; print(sys.prefix, hasattr(get_ipython().kernel.iopub_thread.send_multipart, '__wrapped__'))",
+            "import sys; print(sys.prefix, hasattr(get_ipython().kernel.iopub_thread.send_multipart, '__wrapped__'),"
+            " sep='\\n')",
             timeout=60, output_hook=output.append,
         )
     finally:
@@ -152,5 +153,5 @@ def test_a_kernel_of_this_environment_sends_iopub_at_once():
         manager.shutdown_kernel(now=True)
     assert reply["content"]["status"] == "ok"
     text = "".join(m["content"].get("text", "") for m in output if m["header"]["msg_type"] == "stream")
-    assert text.split() == [sys.prefix, "True"], (
+    assert text.splitlines() == [sys.prefix, "True"], (
         f"the kernel printed {text!r}: run `python tools/install_jupyter_config.py` in this environment")

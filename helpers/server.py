@@ -10,6 +10,9 @@ Turning Nagle off for this socket halves the time from a key press to the new fo
 ``kernel_websocket_connection_class``. ``tools/install_jupyter_config.py`` merges that file into the
 environment's ``etc/jupyter/jupyter_server_config.json``; ``make lab``, ``make test`` and Binder's
 ``postBuild`` run it (``pip install`` alone does not).
+
+Kernels load this module as an IPython extension (``jupyter-config/ipython_kernel_config.json``,
+merged into ``etc/ipython/ipython_kernel_config.json`` by the same tool): ``send_iopub_at_once``.
 """
 
 from __future__ import annotations

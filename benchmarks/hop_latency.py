@@ -453,7 +453,6 @@ def run_kernel_only(presses: int, work: str, work_ms: float) -> dict:
 
 
 KERNEL_HOPS = [
-    ("page sent slider update -> kernel sets text", "page sent update", "set text"),
     ("main thread: setting the text", "set text", "text set"),
     ("made -> IOPub picks up", "made", "IOPub picks up"),
     ("IOPub picks up -> sent", "IOPub picks up", "IOPub sent"),

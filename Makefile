@@ -16,7 +16,7 @@ help:
 	@echo "make clean      remove the virtual environment and caches"
 
 # One stamp per set of extras, redone when the package or its pinned versions change.
-$(BIN)/.installed-%: pyproject.toml constraints.txt jupyter-config/jupyter_server_config.json jupyter-config/overrides.json
+$(BIN)/.installed-%: pyproject.toml constraints.txt jupyter-config/jupyter_server_config.json jupyter-config/ipython_kernel_config.json jupyter-config/overrides.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[$*]"

@@ -186,7 +186,7 @@ def main():
                 if explorer.locator("button.nnbh-step").count():  # chapter 09: its buttons as well
                     samples = [parts(p) for p in measure_clicks(page, explorer, args.presses)]
                     results.append({"notebook": notebook, "explorer": i + 1, "kind": f"{kind} (buttons)",
-                                    "samples": samples})
+                                    "samples": samples, "load": load()})
                     report(results[-1])
             page.close()
             lab.reset()

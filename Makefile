@@ -4,11 +4,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8888
 
-.PHONY: lab test notebooks student benchmark compat clean help
+.PHONY: lab test test-fast notebooks student benchmark compat clean help
 
 help:
 	@echo "make lab        set up and open the course in JupyterLab"
 	@echo "make test       set up and run every test"
+	@echo "make test-fast  every test but the real-browser and classroom ones, for the inner loop"
 	@echo "make notebooks  re-execute every chapter in place"
 	@echo "make student    write the student edition (no solutions) to student/"
 	@echo "make benchmark  measure widget latency in a real browser"
@@ -28,6 +29,10 @@ lab: $(BIN)/.installed-lab
 
 test: $(BIN)/.installed-lab $(BIN)/.installed-test
 	$(BIN)/python -m pytest
+
+# The inner loop: everything except the tests that start JupyterLab, Chromium or a JupyterHub.
+test-fast: $(BIN)/.installed-lab $(BIN)/.installed-test
+	$(BIN)/python -m pytest --ignore=tests/browser --ignore=tests/classroom
 
 notebooks: $(BIN)/.installed-lab $(BIN)/.installed-test
 	$(BIN)/python tools/run_notebooks.py

@@ -74,20 +74,58 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def closed_folder(path: Path) -> Path | None:
+    """The first folder from / down to ``path`` that other users cannot enter, or None."""
+    for folder in (*reversed(path.parents), path):
+        if not folder.stat().st_mode & 0o001:
+            return folder
+    return None
+
+
+def students_python() -> Path | None:
+    """A Python of this environment's version that every user can run: this environment's own, or the system's."""
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    for python in (Path(os.path.realpath(sys.executable)), Path("/usr/bin") / version):
+        if python.name == version and os.access(python, os.X_OK) and closed_folder(python) is None:
+            return python
+    return None
+
+
 def can_make_users() -> str | None:
-    """None if the test may create system users that can run this environment's Python; else why not."""
+    """None if the test may create system users that can run this environment's servers; else why not."""
     if os.geteuid() != 0:
         return "the tests do not run as root, so they cannot create system users"
     if not (shutil.which("useradd") and shutil.which("userdel") and shutil.which("runuser")):
         return "useradd, userdel or runuser is missing"
-    # every folder from / down to the environment, its Python and the course must be open to others
-    python = Path(os.path.realpath(sys.executable))
-    for place in (Path(sys.prefix), Path(sys.base_prefix), python.parent, REPO):
-        for folder in (place, *place.parents):
-            if not folder.stat().st_mode & 0o001:
-                return (f"{folder} is closed to other users, so a student's server could not run "
-                        f"this environment's Python ({python})")
+    if (closed := closed_folder(Path(sys.prefix))) or (closed := closed_folder(REPO)):
+        return f"{closed} is closed to other users, so a student's server could not use this environment"
+    if students_python() is None:
+        python = os.path.realpath(sys.executable)
+        return (f"this environment's Python ({python}) is in {closed_folder(Path(python))}, which is closed to "
+                f"other users, and there is no /usr/bin/python{sys.version_info.major}.{sys.version_info.minor}")
     return None
+
+
+def students_environment(folder: Path) -> Path:
+    """The bin folder of an environment that every student can run, with this environment's packages.
+
+    If this environment's own Python is open to everyone, that is this environment. Otherwise (a Python
+    under /root, as pyenv installs it for root) a virtual environment of the system's Python of the same
+    version, which reads this environment's packages (a .pth file) and its Jupyter settings, lab
+    extensions and kernels (its etc/jupyter and share/jupyter are links to this environment's).
+    """
+    python = students_python()
+    if python == Path(os.path.realpath(sys.executable)):
+        return VENV_BIN
+    subprocess.run([str(python), "-m", "venv", "--without-pip", str(folder)], check=True)
+    site_packages = next(Path(sys.prefix).glob("lib/python3*/site-packages"))
+    ours = next(folder.glob("lib/python3*/site-packages"))
+    (ours / "nn_by_hand_environment.pth").write_text(f"import site; site.addsitedir({str(site_packages)!r})\n")
+    for shared in ("etc/jupyter", "share/jupyter"):
+        (folder / shared).parent.mkdir(parents=True, exist_ok=True)
+        (folder / shared).symlink_to(Path(sys.prefix) / shared)
+    subprocess.run(["chmod", "-R", "a+rX", str(folder)], check=True)
+    return folder / "bin"
 
 
 class Hub:
@@ -107,6 +145,7 @@ class Hub:
         self.log = self.tmp / "hub.log"
         self.process = None
         self.created_users: list[str] = []
+        self.bin = VENV_BIN  # the students' servers run this environment's Python
 
     # --- set-up -------------------------------------------------------------------------------
     def make_remote(self):
@@ -145,6 +184,9 @@ class Hub:
                 file.parent.mkdir(parents=True, exist_ok=True)
                 file.write_text(json.dumps(values))
             if self.real_users:
+                # git refuses a repository on disk owned by another user (here root, as the teacher)
+                # unless the user's global git settings name it as safe
+                (home / ".gitconfig").write_text(f"[safe]\n\tdirectory = {self.remote}\n")
                 subprocess.run(["chown", "-R", f"{name}:{name}", str(home)], check=True)
 
     def config(self) -> str:
@@ -162,6 +204,8 @@ class Hub:
             "MPLCONFIGDIR": str(self.tmp / "matplotlib") if self.real_users else os.environ.get(
                 "MPLCONFIGDIR", str(Path.home() / ".cache" / "matplotlib")),
         }
+        if self.real_users:  # the students' own Python first (this environment's may be closed to them)
+            environment["PATH"] = f"{self.bin}:/usr/local/bin:/usr/bin:/bin"
         settings = {
             "JupyterHub.ip": "127.0.0.1",
             "JupyterHub.port": self.port,
@@ -176,7 +220,7 @@ class Hub:
             "ConfigurableHTTPProxy.command": [str(PROXY)],
             "ConfigurableHTTPProxy.api_url": f"http://127.0.0.1:{free_port()}",
             "ConfigurableHTTPProxy.pid_file": str(self.tmp / "proxy.pid"),
-            "Spawner.cmd": [str(VENV_BIN / "jupyterhub-singleuser")],
+            "Spawner.cmd": [str(self.bin / "python"), "-m", "jupyterhub.singleuser"],
             "Spawner.args": args,
             "Spawner.default_url": "/lab",
             "Spawner.environment": environment,
@@ -187,6 +231,8 @@ class Hub:
         return "\n".join(f"c.{key} = {value!r}" for key, value in settings.items()) + "\n"
 
     def start(self, timeout: float = 60) -> Hub:
+        if self.real_users:
+            self.bin = students_environment(self.tmp / "environment")
         self.make_remote()
         self.make_homes()
         if self.real_users:

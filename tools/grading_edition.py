@@ -13,8 +13,9 @@ Each chapter with exercises becomes one nbgrader assignment, ``source/chNN/<chap
   fails unless the check's verdict is "correct".
 - hidden tests: with ``--hidden-tests DIR``, the file ``DIR/<chapter>.py`` adds code to the test cells
   between ``### BEGIN HIDDEN TESTS`` and ``### END HIDDEN TESTS``: nbgrader removes it from the
-  release and runs it when it autogrades. In that file, a line ``# %% check_name`` starts the code
-  for the check cell that calls ``check_name``. Keep that folder out of any repository students see.
+  release and runs it when it autogrades. In that file, a line ``# %%`` followed by a check's name
+  (``# %% check_my_weighted_sum``) starts the code for the check cell that calls that check.
+  Keep that folder out of any repository students see.
 - the folded solutions are left out; everything else (the import cell, prose, explorers, hints) stays.
 
 ``nbgrader_config.py`` beside ``source/`` makes the release keep the stubs as they are (no

@@ -18,6 +18,10 @@ import lab_server  # noqa: E402
 from hub_server import require  # noqa: E402
 
 
+# Hidden tests for the graded edition: code for nbgrader's test cells, not modules to import.
+collect_ignore = ["hidden_tests"]
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "classroom: runs the course on a real JupyterHub, or grades it with nbgrader")
 

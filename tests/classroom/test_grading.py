@@ -8,6 +8,7 @@ the release does not show and which catches an answer that only knows the check'
 
 from __future__ import annotations
 
+import getpass
 import html
 import os
 import re
@@ -26,6 +27,10 @@ pytestmark = pytest.mark.classroom
 REPO = Path(__file__).resolve().parents[2]
 HIDDEN = Path(__file__).resolve().parent / "hidden_tests"
 CHAPTERS = {"ch01": "01_one_neuron", "ch06": "06_batch_of_inputs"}
+# Chapter 01's partly right submission goes through nbgrader's exchange, as on a hub: released,
+# fetched and submitted by the student (named after the user who runs the tests), then collected.
+THROUGH_EXCHANGE = "ch01"
+PARTLY_RIGHT = {"ch01": getpass.getuser(), "ch06": "partial"}
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
 
 # A partly right submission: the reference solution for some answers, a wrong answer for others
@@ -95,11 +100,36 @@ def course(tmp_path_factory):
             answer = PARTIAL[assignment]["answers"].get(grade_id)
             if answer is not None:
                 cell.source = solutions[grade_id] if answer == "solution" else answer
-        (submitted / "partial" / assignment).mkdir(parents=True)
-        nbformat.write(partial, submitted / "partial" / assignment / f"{chapter}.ipynb")
+        if assignment == THROUGH_EXCHANGE:
+            through_exchange(course, assignment, chapter, partial)
+        else:
+            (submitted / "partial" / assignment).mkdir(parents=True)
+            nbformat.write(partial, submitted / "partial" / assignment / f"{chapter}.ipynb")
         run_nbgrader(course, "autograde", assignment, "--force")
         run_nbgrader(course, "generate_feedback", assignment, "--force")
+        if assignment == THROUGH_EXCHANGE:
+            run_nbgrader(course, "release_feedback", assignment, f"--student={PARTLY_RIGHT[assignment]}", *exchange(course))
+            run_nbgrader(course.parent / "student", "fetch_feedback", assignment, *exchange(course))
     return course
+
+
+def exchange(course: Path) -> list[str]:
+    """The settings a hub gives both the teacher's and the students' nbgrader (docs/teaching.md)."""
+    return [f"--Exchange.root={course.parent / 'exchange'}", "--CourseDirectory.course_id=nn-by-hand"]
+
+
+def through_exchange(course: Path, assignment: str, chapter: str, answers):
+    """Release, fetch as a student (in a folder of their own), answer, submit, collect."""
+    student = course.parent / "student"
+    student.mkdir()
+    (course.parent / "exchange").mkdir(mode=0o777)
+    run_nbgrader(course, "release_assignment", assignment, *exchange(course))
+    run_nbgrader(student, "fetch_assignment", assignment, *exchange(course))
+    fetched = student / assignment / f"{chapter}.ipynb"
+    assert fetched.read_text() == (course / "release" / assignment / f"{chapter}.ipynb").read_text()
+    nbformat.write(answers, fetched)
+    run_nbgrader(student, "submit", assignment, *exchange(course))
+    run_nbgrader(course, "collect", assignment, *exchange(course))
 
 
 def scores(course: Path, assignment: str, student: str) -> tuple[float, float, dict[str, float]]:
@@ -155,9 +185,13 @@ def test_an_untouched_release_gets_zero(course, assignment):
 
 @pytest.mark.parametrize("assignment", CHAPTERS)
 def test_a_partly_right_submission_gets_partial_marks_and_the_checks_message(course, assignment):
-    score, max_score, cells = scores(course, assignment, "partial")
+    student = PARTLY_RIGHT[assignment]
+    score, max_score, cells = scores(course, assignment, student)
     assert cells == PARTIAL[assignment]["scores"]
     assert 0 < score < max_score
-    feedback = course / "feedback" / "partial" / assignment / f"{CHAPTERS[assignment]}.html"
+    feedback = course / "feedback" / student / assignment / f"{CHAPTERS[assignment]}.html"
     text = html.unescape(feedback.read_text(encoding="utf-8"))
     assert PARTIAL[assignment]["message"] in text, "the check's message is not in the feedback"
+    if assignment == THROUGH_EXCHANGE:  # and the student got that feedback back through the exchange
+        fetched = list((course.parent / "student" / assignment / "feedback").glob(f"*/{CHAPTERS[assignment]}.html"))
+        assert len(fetched) == 1 and fetched[0].read_text(encoding="utf-8") == feedback.read_text(encoding="utf-8")

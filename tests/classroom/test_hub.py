@@ -124,7 +124,8 @@ def test_a_students_edit_survives_a_second_click_on_the_link(browser, hub):
     student, chapter = hub.students[0], f"{CHAPTERS['ana']}.ipynb"
     context, page, _ = student_page(browser, hub, student)
     try:
-        lab_server.open_and_run(page, link, chapter, timeout=180_000)
+        page.goto(link.url(chapter))
+        page.wait_for_function("() => window.jupyterapp?.shell.currentWidget?.context?.isReady")
         page.evaluate(
             """async edit => {
                 const app = window.jupyterapp, panel = app.shell.currentWidget;

@@ -5,10 +5,11 @@ URL prefix (``/course/``), a dummy authenticator for a fixed list of students, a
 spawners whose single-user servers come from this environment (so they have the course's packages,
 its ``helpers``, nbgitpuller and the course's Jupyter settings, installed by ``make test``).
 
-Where the tests run as root with ``useradd``, each student is a real system user with a home of
-their own (mode 0700, as the guide advises) and ``LocalProcessSpawner`` runs their server as that
-user. Elsewhere ``SimpleLocalProcessSpawner`` runs every server as the current user, each with its
-own home folder, and the hub cannot show that students are kept apart.
+Where the tests run as root with ``useradd`` and a Python that every user can run, each student is a
+real system user with a home of their own (mode 0700, as the guide advises), and
+``LocalProcessSpawner`` runs their server as that user. Elsewhere ``SimpleLocalProcessSpawner`` runs
+every server as the current user, each with its own home folder, and the hub cannot show that
+students are kept apart.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+# The browser tests' helpers (JupyterLab in the page, Chromium), shared with tests/browser.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
+import lab_server  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 # Where `make test` installs configurable-http-proxy (npm install --prefix .venv/node).
@@ -33,14 +38,6 @@ PROXY_HINT = (
     "run `make test`, which installs it with `npm install --prefix .venv/node configurable-http-proxy` "
     "(needs Node.js and npm: `apt-get install nodejs npm`)"
 )
-
-# JupyterLab settings for a quiet, reproducible test (as the browser tests use): no autosave, no news,
-# kernels start without asking, every cell stays in the page.
-LAB_SETTINGS = {
-    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
-    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
-    "@jupyterlab/notebook-extension/tracker": {"autoStartDefaultKernel": True, "windowingMode": "none"},
-}
 
 
 def require(missing: str | None):
@@ -179,7 +176,7 @@ class Hub:
                 self.created_users.append(name)
             else:
                 home.mkdir()
-            for plugin, values in LAB_SETTINGS.items():
+            for plugin, values in lab_server.SETTINGS.items():  # a quiet Lab, as in the browser tests
                 file = home / ".jupyter" / "lab" / "user-settings" / f"{plugin}.jupyterlab-settings"
                 file.parent.mkdir(parents=True, exist_ok=True)
                 file.write_text(json.dumps(values))

@@ -22,10 +22,14 @@ import pytest
 
 from hub_server import require
 
-pytestmark = pytest.mark.classroom
-
 REPO = Path(__file__).resolve().parents[2]
-HIDDEN = Path(__file__).resolve().parent / "hidden_tests"
+# A teacher's hidden tests for chapter 01 (tools/grading_edition.py --hidden-tests FOLDER reads
+# FOLDER/01_one_neuron.py): cases check_my_weighted_sum does not try, so that a loop that only
+# knows the check's four cases fails here. nbgrader removes them from the release.
+HIDDEN_TESTS = """# %% check_my_weighted_sum
+assert my_weighted_sum([3, -1, 2], [0.5, 2, 1]) == 3 * 0.5 + (-1) * 2 + 2 * 1
+assert my_weighted_sum([], []) == 0
+"""
 CHAPTERS = {"ch01": "01_one_neuron", "ch06": "06_batch_of_inputs"}
 # Chapter 01's partly right submission goes through nbgrader's exchange, as on a hub: released,
 # fetched and submitted by the student (named after the user who runs the tests), then collected.
@@ -80,8 +84,11 @@ def course(tmp_path_factory):
                 "(pip install -e '.[grading]'; nbgrader needs Python 3.11 or newer)")
     course = tmp_path_factory.mktemp("grading") / "course"
     (course.parent / "home").mkdir()
+    hidden = course.parent / "hidden"  # kept apart from the course folder, as a teacher keeps them
+    hidden.mkdir()
+    (hidden / "01_one_neuron.py").write_text(HIDDEN_TESTS)
     subprocess.run([sys.executable, str(REPO / "tools" / "grading_edition.py"), "--out", str(course),
-                    "--chapters", *CHAPTERS.values(), "--hidden-tests", str(HIDDEN)], check=True, capture_output=True)
+                    "--chapters", *CHAPTERS.values(), "--hidden-tests", str(hidden)], check=True, capture_output=True)
     for assignment, chapter in CHAPTERS.items():
         run_nbgrader(course, "generate_assignment", assignment, "--force")
         source = nbformat.read(course / "source" / assignment / f"{chapter}.ipynb", as_version=4)

@@ -18,13 +18,36 @@ import pytest
 import hub_server
 import lab_server
 
-pytestmark = pytest.mark.classroom
-
 LINK_TOOL = hub_server.REPO / "tools" / "nbgitpuller_link.py"
 CHAPTERS = {"ana": "01_one_neuron", "ben": "03_layer_of_neurons"}
 FOLDER = "nn-by-hand.git"  # nbgitpuller clones into the last part of the repository's address
 EDIT = "ana_score = 6.7  # Ana's own answer, typed in the hub"
 UPDATE = ("chapters/NEWS.md", "# News\n\nChapter 08 comes next week.\n")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium, as in the browser tests: skipped without it, failing in CI (NNBH_REQUIRE_BROWSER=1)."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        hub_server.require(f"Playwright for Python is not installed: {lab_server.INSTALL_HINT}")
+    if lab_server.find_chromium() is None:
+        hub_server.require(f"Chromium was found neither at /usr/bin/chromium nor on PATH: {lab_server.INSTALL_HINT}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = lab_server.launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def hub(browser):
+    """A hub for two students, real system users where the tests can make them."""
+    hub_server.require(hub_server.missing_piece())
+    with hub_server.Hub(["ana", "ben"], real_users=hub_server.can_make_users() is None) as hub:
+        yield hub
 
 
 class Link:

@@ -265,7 +265,19 @@ class Hub:
         """Run a command as a student's system user (real users only)."""
         return subprocess.run(["runuser", "-u", student, "--", *command], capture_output=True, text=True)
 
+    def server_pids(self) -> list[int]:
+        """The pids of the single-user servers the hub has started, from the spawners' state in its database."""
+        import sqlite3
+
+        try:
+            with sqlite3.connect(self.tmp / "jupyterhub.sqlite") as db:
+                states = [row[0] for row in db.execute("SELECT state FROM spawners")]
+        except sqlite3.Error:
+            return []
+        return [pid for state in states if (pid := json.loads(state or "{}").get("pid"))]
+
     def stop(self):
+        servers = self.server_pids()
         if self.process and self.process.poll() is None:
             self.process.terminate()  # the hub stops the proxy and, on SIGTERM, the single-user servers
             try:
@@ -273,6 +285,16 @@ class Hub:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, 9)
                 self.process.wait()
+        # a server the hub did not stop (it was killed, say): SIGTERM, so that it shuts its kernels down
+        for pid in servers:
+            for signal, wait in ((15, 10), (9, 1)):
+                try:
+                    os.kill(pid, signal)
+                except ProcessLookupError:
+                    break
+                deadline = time.monotonic() + wait
+                while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
+                    time.sleep(0.2)
         # the hub stops the servers it spawned as it exits; any process of a student still left
         # (after a crash) is ended by its pid before the student's user is removed
         for name in self.created_users:

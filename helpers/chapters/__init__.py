@@ -19,6 +19,7 @@ CHAPTERS = (
     "ch06_batch_of_inputs",
     "ch07_lines_to_shapes",
     "ch08_loss",
+    "ch09_gradient_descent",
     "ch10_backpropagation",
 )
 """The chapter modules, in the order of the course."""

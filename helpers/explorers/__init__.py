@@ -5,12 +5,14 @@
 - ``network``: ``NetworkExplorer`` (chapter 05);
 - ``plane``: ``PlaneExplorer`` (chapter 07);
 - ``loss``: ``LossExplorer`` (chapter 08);
+- ``descent``: ``DescentExplorer`` (chapter 09);
 - ``backprop``: ``BackpropExplorer`` (chapter 10).
 
 ``EXPLORERS`` lists them all, for the tests that every explorer must pass.
 """
 
 from helpers.explorers.backprop import BackpropExplorer
+from helpers.explorers.descent import DescentExplorer
 from helpers.explorers.layer import LayerExplorer
 from helpers.explorers.loss import LossExplorer
 from helpers.explorers.network import NetworkExplorer
@@ -18,8 +20,9 @@ from helpers.explorers.neuron import BiasActivationExplorer, NeuronExplorer
 from helpers.explorers.plane import PlaneExplorer
 
 EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, NetworkExplorer, PlaneExplorer, LossExplorer,
-             BackpropExplorer)
+             DescentExplorer, BackpropExplorer)
 """Every explorer of the course, in the order the chapters introduce them."""
 
-__all__ = ["EXPLORERS", "BackpropExplorer", "BiasActivationExplorer", "LayerExplorer", "LossExplorer", "NetworkExplorer",
+__all__ = ["EXPLORERS", "BackpropExplorer", "BiasActivationExplorer", "DescentExplorer", "LayerExplorer",
+           "LossExplorer", "NetworkExplorer",
            "NeuronExplorer", "PlaneExplorer"]

@@ -32,6 +32,14 @@ HIDDEN_X, OUTPUT_X = NEURON_X, 2 * NEURON_X
 # Where the weights are written along the edges of a network: nearer the middle than in
 # ``layer_diagram``, so that no label hides under the boxes of the hidden and output neurons.
 NETWORK_LABEL_AT = (0.66, 0.52, 0.38, 0.59, 0.45)
+
+
+def output_label_at(k: int, j: int) -> float:
+    """How far along the edge from hidden neuron j to output k its weight is written: the middle,
+    moved a little towards the hidden layer for each further output. The edges into the outputs
+    cross near the middle; this keeps the labels of crossing edges apart (tests/test_diagram_labels.py
+    measures every label's box)."""
+    return 0.5 - 0.08 * k
 BOX_WIDTH, BOX_HEIGHT = 1.7, 0.46  #: a neuron's box in a network diagram, in data units
 ROW = 0.11  #: half the distance between the two lines of text in a neuron's box
 
@@ -109,7 +117,7 @@ def network_diagram(x, W1, b1, W2, b2, output_activation="ReLU", ax=None):
     # The edges end at the sides of the boxes, so that the boxes can be drawn once, under the numbers.
     side = BOX_WIDTH / 2 + 0.04
     edges1, edge_labels1 = dense_edges(ax, (INPUT_X, in_y), (HIDDEN_X - side, hidden_y), NETWORK_LABEL_AT)
-    edges2, edge_labels2 = dense_edges(ax, (HIDDEN_X + side, hidden_y), (OUTPUT_X - side, out_y), NETWORK_LABEL_AT)
+    edges2, edge_labels2 = dense_edges(ax, (HIDDEN_X + side, hidden_y), (OUTPUT_X - side, out_y), output_label_at)
     inputs = input_circles(ax, INPUT_X, in_y)
     hidden = _neuron_boxes(ax, HIDDEN_X, hidden_y, ("z1", "h", "b1"))
     outputs = _neuron_boxes(ax, OUTPUT_X, out_y, ("z2", "y", "b2"))

@@ -65,9 +65,10 @@ def layer(controls):
 def network(controls):
     x, W1, b1 = _indexed(controls, "x"), _indexed(controls, "W1"), _indexed(controls, "b1")
     W2, b2 = _indexed(controls, "W2"), _indexed(controls, "b2")
+    activation = controls["output activation"]  # "none", "ReLU" or "sigmoid", as maths names them
     return (
-        "\n".join(formulas.network_formula(x, W1, b1, W2, b2)),
-        pictures.network.describe_network_diagram(pictures.network.network_drawing(x, W1, b1, W2, b2)),
+        "\n".join(formulas.network_formula(x, W1, b1, W2, b2, activation)),
+        pictures.network.describe_network_diagram(pictures.network.network_drawing(x, W1, b1, W2, b2, activation)),
     )
 
 

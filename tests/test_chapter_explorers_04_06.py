@@ -30,3 +30,89 @@ def test_the_network_explorer_starts_with_relu_at_the_output_and_can_switch_it()
         assert title.get_text() == f"outputs ({'no activation' if name == 'none' else name})"
         assert f"y = [{', '.join(f'{v:.2f}'.rstrip('0').rstrip('.') for v in expected[name])}]".replace(
             "-", "\u2212") in explorer.summary.value
+
+
+# ---------------------------------------------------------------------------
+# Chapter 04: BendsExplorer, one input through three hidden ReLU neurons
+# ---------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from helpers.explorers import BendsExplorer  # noqa: E402
+
+BENDS = BendsExplorer()
+
+
+def loop_output(x, w, b, v, c, relu_on=True):
+    """y for one x, neuron by neuron, with plain Python."""
+    total = c
+    for wj, bj, vj in zip(w, b, v):
+        z = wj * x + bj
+        total += vj * (max(z, 0.0) if relu_on else z)
+    return total
+
+
+def test_the_bends_explorer_starts_with_three_bends_of_chapter_04():
+    assert [s.description for s in BENDS.W1_sliders] == ["W1[0,0]", "W1[1,0]", "W1[2,0]"]
+    assert BENDS.activation_buttons.description == "hidden activation"
+    assert "bends at x = −2 (neuron 0), 0 (neuron 1), 1 (neuron 2)" in BENDS.summary.value
+    assert "slopes −1, 0, −2, −1 from left to right" in BENDS.summary.value
+
+
+weights = st.sampled_from([-2.0, -1.5, -1.0, -0.5, 0.5, 1.0, 2.0])
+biases = st.sampled_from([-3.0, -1.0, 0.0, 0.5, 2.0])
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(weights, min_size=3, max_size=3), st.lists(biases, min_size=3, max_size=3),
+       st.lists(weights, min_size=3, max_size=3), biases, st.booleans())
+def test_the_curve_bends_and_slopes_follow_any_sliders(w, b, v, c, relu_on):
+    for sliders, values in [(BENDS.W1_sliders, w), (BENDS.b1_sliders, b), (BENDS.W2_sliders, v)]:
+        for slider, value in zip(sliders, values):
+            slider.value = value
+    BENDS.b2_slider.value = c
+    BENDS.activation_buttons.value = "ReLU" if relu_on else "none"
+    xs, ys = BENDS.artists["y"].get_data()
+    assert ys == pytest.approx([loop_output(x, w, b, v, c, relu_on) for x in xs])
+    drawing = pictures_bends.bends_drawing(BENDS.W1, BENDS.b1, BENDS.W2, BENDS.b2, relu_on)
+    if relu_on:
+        assert sorted(drawing.bends) == pytest.approx(sorted(-bj / wj for wj, bj in zip(w, b)))
+        cuts = sorted({-bj / wj for wj, bj in zip(w, b)})  # bends at the same x make one
+        middles = [cuts[0] - 1, *((p + q) / 2 for p, q in zip(cuts, cuts[1:])), cuts[-1] + 1]
+    else:
+        assert np.isnan(drawing.bends).all() and len(drawing.slopes) == 1
+        middles = [0.0]
+        # without ReLU, y is one straight line: every second difference is 0
+        assert np.diff(ys, 2) == pytest.approx(np.zeros(len(ys) - 2), abs=1e-9)
+    h = 1e-4  # slopes by central differences, in the middle of each piece (pieces may be empty)
+    slopes = [(loop_output(m + h, w, b, v, c, relu_on) - loop_output(m - h, w, b, v, c, relu_on)) / (2 * h)
+              for m in middles]
+    assert drawing.slopes == pytest.approx(slopes, abs=1e-6)
+    for line in BENDS.formula_lines[:3]:
+        assert ("bends at x" in line) == relu_on
+
+
+from helpers.pictures import bends as pictures_bends  # noqa: E402
+
+
+# ---------------------------------------------------------------------------
+# Chapter 06: a batch whose number of samples differs from its number of inputs
+# ---------------------------------------------------------------------------
+
+import ast  # noqa: E402
+import pathlib  # noqa: E402
+
+import nbformat  # noqa: E402
+
+CHAPTER_06 = pathlib.Path(__file__).resolve().parents[1] / "chapters" / "06_batch_of_inputs.ipynb"
+
+
+def test_chapter_06_shows_a_batch_that_is_not_square_and_says_its_shape():
+    cells = nbformat.read(CHAPTER_06, as_version=4).cells
+    code = next(c for c in cells if c.cell_type == "code" and c.source.startswith("X = np.array("))
+    X = np.array(ast.literal_eval(code.source.splitlines()[0].removeprefix("X = np.array(").removesuffix(")")))
+    assert X.shape[0] != X.shape[1], "rows and columns of the chapter's batch could be confused"
+    assert X[0].tolist() == [2, 3, 5]  # the course's example input stays the first sample
+    printed = "".join(o.get("text", "") for o in code.outputs)
+    assert f"shape of X: {X.shape}" in printed

@@ -2,18 +2,20 @@
 
 - ``neuron``: ``NeuronExplorer`` (chapter 01) and ``BiasActivationExplorer`` (chapter 02);
 - ``layer``: ``LayerExplorer`` (chapter 03);
+- ``bends``: ``BendsExplorer`` (chapter 04);
 - ``network``: ``NetworkExplorer`` (chapter 05);
 - ``plane``: ``PlaneExplorer`` (chapter 07).
 
 ``EXPLORERS`` lists them all, for the tests that every explorer must pass.
 """
 
+from helpers.explorers.bends import BendsExplorer
 from helpers.explorers.layer import LayerExplorer
 from helpers.explorers.network import NetworkExplorer
 from helpers.explorers.neuron import BiasActivationExplorer, NeuronExplorer
 from helpers.explorers.plane import PlaneExplorer
 
-EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, NetworkExplorer, PlaneExplorer)
+EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, BendsExplorer, NetworkExplorer, PlaneExplorer)
 """Every explorer of the course, in the order the chapters introduce them."""
 
-__all__ = ["EXPLORERS", "BiasActivationExplorer", "LayerExplorer", "NetworkExplorer", "NeuronExplorer", "PlaneExplorer"]
+__all__ = ["EXPLORERS", "BendsExplorer", "BiasActivationExplorer", "LayerExplorer", "NetworkExplorer", "NeuronExplorer", "PlaneExplorer"]

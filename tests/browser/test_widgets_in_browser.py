@@ -72,8 +72,17 @@ def network(controls):
     )
 
 
+def bends(controls):
+    """Chapter 04: one input through three hidden neurons; the hidden ReLU can be turned off."""
+    W1, b1 = _indexed(controls, "W1"), _indexed(controls, "b1")  # W1[j,0]: rows of one weight
+    W2, b2 = _indexed(controls, "W2"), _indexed(controls, "b2")
+    relu_on = controls["hidden activation"] == "ReLU"
+    drawing = pictures.bends.bends_drawing(W1, b1, W2, b2, relu_on)
+    return "\n".join(formulas.bends_formula(W1, b1, W2, b2, relu_on)), pictures.bends.describe_bends_picture(drawing)
+
+
 # Explorer kind (its CSS class nnbh-<kind>) -> its controls' values by label -> (formula text, summary text).
-EXPECTED = {"neuron": neuron, "bias-activation": bias_activation, "layer": layer, "network": network}
+EXPECTED = {"neuron": neuron, "bias-activation": bias_activation, "layer": layer, "bends": bends, "network": network}
 
 
 

@@ -116,3 +116,42 @@ def test_chapter_06_shows_a_batch_that_is_not_square_and_says_its_shape():
     assert X[0].tolist() == [2, 3, 5]  # the course's example input stays the first sample
     printed = "".join(o.get("text", "") for o in code.outputs)
     assert f"shape of X: {X.shape}" in printed
+
+
+# ---------------------------------------------------------------------------
+# Chapter 06: BatchExplorer and the batch picture
+# ---------------------------------------------------------------------------
+
+from helpers.explorers import BatchExplorer  # noqa: E402
+
+BATCH = BatchExplorer()
+
+
+def loop_Z(X, W, b):
+    """Z[s][j] = sum_i X[s][i] W[j][i] + b[j], with plain loops."""
+    return [[sum(x * w for x, w in zip(row, weights)) + bias for weights, bias in zip(W, b)] for row in X]
+
+
+def test_the_batch_explorer_starts_with_chapter_06s_batch_and_entry():
+    assert np.shape(BATCH.X) == (5, 3) and np.shape(BATCH.W) == (4, 3)
+    assert BATCH.formula_lines[0] == "Z[2, 1] = X[2] · W[1] + b[1] = 0×1 + 2×0 + 4×(−1) + 1 = −3"
+    assert (BATCH.sample_buttons.description, BATCH.neuron_buttons.description) == ("sample s", "neuron j")
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 14), st.sampled_from([-4.5, -1.0, 0.0, 2.5, 5.0]), st.integers(0, 11),
+       st.sampled_from([-2.0, -0.35, 0.0, 1.5]), st.integers(0, 4), st.integers(0, 3))
+def test_any_entry_moves_the_whole_Z_and_the_highlight_follows_the_pick(x_at, x_value, w_at, w_value, s, j):
+    BATCH.X_sliders[x_at // 3][x_at % 3].value = x_value
+    BATCH.W_sliders[w_at // 3][w_at % 3].value = w_value
+    BATCH.sample_buttons.value, BATCH.neuron_buttons.value = str(s), str(j)
+    Z = loop_Z(BATCH.X, BATCH.W, BATCH.b)
+    shown = [[float(t.get_text().replace("\u2212", "-")) for t in row] for row in BATCH.artists["Z"]]
+    assert shown == pytest.approx(np.round(Z, 2))
+    assert float(BATCH.formula_lines[0].rsplit("= ", 1)[1].replace("\u2212", "-")) == pytest.approx(round(Z[s][j], 3))
+    # the highlights: row s of X (3 cells wide), column j of W.T (3 cells high), b[j], Z[s, j]
+    row, column, bias, entry = (r.get_bbox() for r in BATCH.artists["highlights"])
+    cell = BATCH.artists["Z"][s][j].get_position()
+    assert entry.contains(*cell) and row.height == 1 and row.width == 3 and column.height == 3
+    assert row.contains(row.x0 + 0.5, cell[1]) and column.contains(cell[0], column.y0 + 0.5)
+    assert bias.contains(cell[0], bias.y0 + 0.5)

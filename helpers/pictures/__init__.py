@@ -6,6 +6,7 @@
 - ``layer``: a layer as a network diagram (chapter 03);
 - ``network``: a two-layer network as a diagram, and the bends of one input (chapters 04, 05);
 - ``bends``: a network with one input as curves over x, its bends moving with its weights (chapter 04);
+- ``batch``: a layer on a batch as matrices, Z = X @ W.T + b, one entry's row and column highlighted (chapter 06);
 - ``plane``: a network with two inputs over the plane (chapter 07).
 
 Each picture is a function that draws it and returns its artists, an ``update_…`` that moves those
@@ -14,6 +15,6 @@ Colour is never the only cue: negative bars are also hatched, negative edges and
 zero edges dotted, and every bar and edge carries its value.
 """
 
-from helpers.pictures import activation, bars, bends, diagrams, layer, network, plane
+from helpers.pictures import activation, bars, batch, bends, diagrams, layer, network, plane
 
-__all__ = ["activation", "bars", "bends", "diagrams", "layer", "network", "plane"]
+__all__ = ["activation", "bars", "batch", "bends", "diagrams", "layer", "network", "plane"]

@@ -81,8 +81,18 @@ def bends(controls):
     return "\n".join(formulas.bends_formula(W1, b1, W2, b2, relu_on)), pictures.bends.describe_bends_picture(drawing)
 
 
+def batch(controls):
+    """Chapter 06: Z = X @ W.T + b, with the entry picked by the sample and neuron buttons written out."""
+    X, W, b = _indexed(controls, "X"), _indexed(controls, "W"), _indexed(controls, "b")
+    s, j = int(controls["sample s"]), int(controls["neuron j"])
+    drawing = pictures.batch.batch_drawing(X, W, b, s, j)
+    lines = [f"Z[{s}, {j}] = X[{s}] · W[{j}] + b[{j}] = {formulas.neuron_formula(X[s], W[j], b[j])}"]
+    lines += [f"Z[{r}] = {pictures.diagrams.listed(row)}" for r, row in enumerate(drawing.Z)]
+    return "\n".join(lines), pictures.batch.describe_batch_picture(drawing)
+
+
 # Explorer kind (its CSS class nnbh-<kind>) -> its controls' values by label -> (formula text, summary text).
-EXPECTED = {"neuron": neuron, "bias-activation": bias_activation, "layer": layer, "bends": bends, "network": network}
+EXPECTED = {"neuron": neuron, "bias-activation": bias_activation, "layer": layer, "bends": bends, "network": network, "batch": batch}
 
 
 

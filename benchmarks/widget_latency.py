@@ -7,6 +7,9 @@ performance.now() and MutationObservers time key press -> formula text changed, 
 (img src) changed, and -> new picture loaded; the kernel messages seen by the page split that time
 into its parts. Prints p50 and p95 per explorer and a one-line total.
 
+Every explorer the chapters show is measured, found as the browser tests find them: chapter 01's and
+02's neurons, 03's layer, 04's bends, 05's network, 06's batch and 07's plane.
+
     python -m benchmarks.widget_latency [--presses N] [--json FILE]    # from the project's root
 """
 

@@ -28,6 +28,7 @@ def test_the_network_explorer_starts_with_relu_at_the_output_and_can_switch_it()
         shown = [float(line.rsplit("= ", 1)[1].replace("\u2212", "-")) for line in explorer.formula_lines[4:]]
         assert shown == pytest.approx(expected[name], abs=5e-4), name
         assert title.get_text() == f"outputs ({'no activation' if name == 'none' else name})"
+        assert repr(explorer).endswith(")" if name == "ReLU" else f", output_activation={name!r})")
         assert f"y = [{', '.join(f'{v:.2f}'.rstrip('0').rstrip('.') for v in expected[name])}]".replace(
             "-", "\u2212") in explorer.summary.value
 

@@ -998,7 +998,7 @@ def test_network_explorer_text_plain_form(network):
     assert network._repr_mimebundle_()["text/plain"] == (
         "NetworkExplorer(x=[2.0, 3.0, 5.0], W1=[[0.5, 0.3, 0.2], [1.0, 0.0, -1.0], [-0.5, 1.0, 0.0], "
         "[0.0, -0.5, 0.5]], b1=[-1.0, 1.0, 0.5, -2.0], W2=[[1.0, 0.5, -1.0, 1.0], [0.5, -1.0, 1.0, 0.5]], "
-        "b2=[0.5, -1.0], output_activation='ReLU')"
+        "b2=[0.5, -1.0])"
     )
 
 

@@ -135,5 +135,7 @@ class NetworkExplorer(Explorer):
         return describe_network_diagram(drawing)
 
     def __repr__(self):
-        return (f"NetworkExplorer(x={self.x}, W1={self.W1}, b1={self.b1}, W2={self.W2}, b2={self.b2}, "
-                f"output_activation={self.activation_buttons.value!r})")
+        # The output activation is named only when it is not the start's ReLU, as chapter 05 shows it.
+        activation = self.activation_buttons.value
+        named = "" if activation == "ReLU" else f", output_activation={activation!r}"
+        return f"NetworkExplorer(x={self.x}, W1={self.W1}, b1={self.b1}, W2={self.W2}, b2={self.b2}{named})"

@@ -8,6 +8,8 @@ performance.now() and MutationObservers time key press -> formula text changed, 
 (img src) changed, and -> new picture loaded; the kernel messages seen by the page split that time
 into its parts. Prints p50 and p95 per explorer, of the latencies and of each part, and a total.
 
+Every explorer the chapters show is measured, found as the browser tests find them.
+
 With ``--compare-iopub`` the presses alternate between the kernel as the course installs it
 (``helpers.server.send_iopub_at_once``) and ipykernel's own IOPub sending, so that both see the
 same machine load; each is reported on its own.

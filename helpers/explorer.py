@@ -26,7 +26,7 @@ import html
 
 import ipywidgets as widgets
 
-from helpers.drawing import freeze_layout, LivePicture
+from helpers.drawing import display_size, freeze_layout, LivePicture
 
 __all__ = ["Explorer", "slider", "slider_table", "values"]
 
@@ -74,6 +74,10 @@ class Explorer:
         self.summary.add_class("nnbh-summary")
         self.figure, moving = self.draw()
         freeze_layout(self.figure)
+        # The image has DENSITY times the pixels of its size on the page: crisp on a high-density screen.
+        width, height = display_size(self.figure)
+        self.picture.layout = widgets.Layout(width=f"{width}px", height=f"{height}px", max_width="100%",
+                                             object_fit="contain")
         self.live = LivePicture(self.figure, moving)
         self.widget = widgets.VBox([*self.layout(), self.formula, self.picture, self.summary],
                                    layout=widgets.Layout(padding="4px"))

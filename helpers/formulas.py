@@ -18,6 +18,7 @@ __all__ = [
     "MINUS",
     "descent_formula",
     "factor",
+    "bends_formula",
     "format_number",
     "layer_formula",
     "line_equation",
@@ -133,6 +134,43 @@ def network_formula(x, W1, b1, W2, b2, output_activation=relu) -> list[str]:
         output = f"z2[{k}] = {f(y)}" if name is None else f"{name}({f(z)}) = {f(y)}"
         lines.append(f"output {k}: z2[{k}] = {neuron_formula(result.h, W2[k], b2[k])}, y[{k}] = {output}")
     return lines
+
+
+def bends_formula(W1, b1, W2, b2, hidden_relu: bool = True) -> list[str]:
+    """A network with one input x, written out: one line per hidden neuron (its h[j] and where it
+    bends), then the output y; without ReLU, y is also written as the one straight line it is.
+
+    Shapes: ``W1`` (n_hidden, 1), ``b1`` (n_hidden,), ``W2`` (1, n_hidden), ``b2`` (1,).
+    Introduced in chapter 04.
+
+    >>> for line in bends_formula([[1], [-1]], [2, 1], [[1, -2]], [0.5]):
+    ...     print(line)
+    hidden 0: h[0] = ReLU(1·x + 2), bends at x = −2
+    hidden 1: h[1] = ReLU(−1·x + 1), bends at x = 1
+    output: y = 1×h[0] + (−2)×h[1] + 0.5
+    >>> bends_formula([[1], [-1]], [2, 1], [[1, -2]], [0.5], hidden_relu=False)[-1]
+    'output: y = 1×h[0] + (−2)×h[1] + 0.5 = 3·x + 0.5, one straight line'
+    """
+    dense(dense([0.0], W1, b1), W2, b2)  # checks every shape
+    W1, b1, W2, b2 = (as_numbers(v, name) for v, name in zip((W1, b1, W2, b2), ("W1", "b1", "W2", "b2")))
+    if W1.shape[1] != 1 or W2.shape[0] != 1:
+        raise ValueError(f"bends_formula writes out a network with one input and one output, but W1 has shape "
+                         f"{W1.shape} and W2 has shape {W2.shape}.")
+    f = format_number
+    lines = []
+    for j, (w, b) in enumerate(zip(W1[:, 0], b1)):
+        z = f"{_term(w, 'x', True)}{_constant(b)}"
+        if not hidden_relu:
+            lines.append(f"hidden {j}: h[{j}] = {z}, no ReLU: no bend")
+        elif w == 0:
+            lines.append(f"hidden {j}: h[{j}] = ReLU({z}), no bend: W1[{j},0] = 0 makes it constant")
+        else:
+            lines.append(f"hidden {j}: h[{j}] = ReLU({z}), bends at x = {f(-b / w, 2)}")
+    output = " + ".join(f"{factor(v)}×h[{j}]" for j, v in enumerate(W2[0])) + _constant(b2[0])
+    if not hidden_relu:
+        slope, intercept = (W2 @ W1)[0, 0], (W2 @ b1 + b2)[0]
+        output += f" = {_term(slope, 'x', True)}{_constant(intercept)}, one straight line"
+    return lines + [f"output: y = {output}"]
 
 
 def _term(coefficient: float, name: str, first: bool, decimals: int = 2) -> str:

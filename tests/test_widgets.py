@@ -846,7 +846,7 @@ def test_network_explorer_lays_each_layer_out_like_W_and_b(network):
 def test_every_one_of_the_29_sliders_is_in_view_with_nothing_folded_away(network):
     found = list(all_widgets(network.widget))
     sliders = [w for w in found if isinstance(w, widgets.FloatSlider)]
-    assert len(sliders) == 3 + 3 * 4 + 4 + 4 * 2 + 2 == len(network.controls())
+    assert len(sliders) == 3 + 3 * 4 + 4 + 4 * 2 + 2 == len(network.controls()) - 1  # and the activation buttons
     assert not [w for w in found if isinstance(w, (widgets.Tab, widgets.Accordion, widgets.Stack))]
     for w in found:
         assert w.layout.display != "none" and w.layout.visibility != "hidden"
@@ -1031,7 +1031,7 @@ def test_network_drawing_refuses_a_batch():
 def test_network_moving_artists_are_every_edge_label_number_and_box():
     artists = pictures.network.network_diagram(X0, W0, B0, NET_W2, NET_B2)
     moving = pictures.network.network_moving_artists(artists)
-    assert len(moving) == 2 * (12 + 8) + 3 + (4 + 2) * 4  # edges and labels; inputs; z, a, bias, box per neuron
+    assert len(moving) == 2 * (12 + 8) + 3 + (4 + 2) * 4 + 1  # edges and labels; inputs; z, a, bias, box per neuron; the outputs' title
     assert len(set(map(id, moving))) == len(moving)
 
 

@@ -2,7 +2,9 @@
 
 - ``neuron``: ``NeuronExplorer`` (chapter 01) and ``BiasActivationExplorer`` (chapter 02);
 - ``layer``: ``LayerExplorer`` (chapter 03);
+- ``bends``: ``BendsExplorer`` (chapter 04);
 - ``network``: ``NetworkExplorer`` (chapter 05);
+- ``batch``: ``BatchExplorer`` (chapter 06);
 - ``plane``: ``PlaneExplorer`` (chapter 07);
 - ``loss``: ``LossExplorer`` (chapter 08);
 - ``descent``: ``DescentExplorer`` (chapter 09);
@@ -12,6 +14,8 @@
 """
 
 from helpers.explorers.backprop import BackpropExplorer
+from helpers.explorers.batch import BatchExplorer
+from helpers.explorers.bends import BendsExplorer
 from helpers.explorers.descent import DescentExplorer
 from helpers.explorers.layer import LayerExplorer
 from helpers.explorers.loss import LossExplorer
@@ -19,10 +23,9 @@ from helpers.explorers.network import NetworkExplorer
 from helpers.explorers.neuron import BiasActivationExplorer, NeuronExplorer
 from helpers.explorers.plane import PlaneExplorer
 
-EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, NetworkExplorer, PlaneExplorer, LossExplorer,
-             DescentExplorer, BackpropExplorer)
+EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, BendsExplorer, NetworkExplorer, BatchExplorer,
+             PlaneExplorer, LossExplorer, DescentExplorer, BackpropExplorer)
 """Every explorer of the course, in the order the chapters introduce them."""
 
-__all__ = ["EXPLORERS", "BackpropExplorer", "BiasActivationExplorer", "DescentExplorer", "LayerExplorer",
-           "LossExplorer", "NetworkExplorer",
-           "NeuronExplorer", "PlaneExplorer"]
+__all__ = ["EXPLORERS", "BackpropExplorer", "BatchExplorer", "BendsExplorer", "BiasActivationExplorer",
+           "DescentExplorer", "LayerExplorer", "LossExplorer", "NetworkExplorer", "NeuronExplorer", "PlaneExplorer"]

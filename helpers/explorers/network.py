@@ -9,7 +9,7 @@ from helpers.examples import NETWORK_B1, NETWORK_B2, NETWORK_W1, NETWORK_W2, NET
 from helpers.explorer import Explorer, slider, slider_table, values
 from helpers.explorers.layer import layer_sliders
 from helpers.formulas import network_formula
-from helpers.maths import two_layer_network
+from helpers.maths import activation_name, two_layer_network
 from helpers.pictures.network import describe_network_diagram, network_diagram, network_moving_artists
 from helpers.pictures.network import update_network_diagram
 from helpers.validation import as_numbers
@@ -18,16 +18,20 @@ __all__ = ["NetworkExplorer"]
 
 # Five columns of sliders side by side fit in a notebook beside JupyterLab's file browser.
 NETWORK_SLIDER_WIDTH, NETWORK_COLUMN_WIDTH = "158px", "162px"
+OUTPUT_ACTIVATIONS = ("none", "ReLU", "sigmoid")
+"""The output activations the network explorer offers: none for a quantity, ReLU as in chapter 05,
+sigmoid for a yes/no."""
 
 
 class NetworkExplorer(Explorer):
-    """A two-layer network, x -> hidden layer (ReLU) -> output layer (ReLU) (chapter 05).
+    """A two-layer network, x -> hidden layer (ReLU) -> output layer (chapter 05).
 
     A slider for every input ``x[i]``, every weight and bias of the hidden layer (``W1[j,i]``,
     ``b1[j]``) and of the output layer (``W2[k,j]``, ``b2[k]``), each layer's sliders laid out
     like ``[W | b]``. Shows every neuron's z and activation written out, and the network as a
     diagram with the values on every node and every edge. It starts with chapter 05's network
-    (``helpers.examples``).
+    (``helpers.examples``). Buttons labelled "output activation" switch the output layer's activation
+    between none, ReLU (the start, as in chapter 05) and sigmoid.
 
     >>> explorer = NetworkExplorer()
     >>> explorer.b2_sliders[0].value = 1.0
@@ -37,8 +41,17 @@ class NetworkExplorer(Explorer):
 
     kind = "network"
 
-    def __init__(self, x=NETWORK_X, W1=NETWORK_W1, b1=NETWORK_B1, W2=NETWORK_W2, b2=NETWORK_B2):
-        two_layer_network(as_numbers(x, "x", ndim=1), W1, b1, W2, b2)  # check them before building
+    def __init__(self, x=NETWORK_X, W1=NETWORK_W1, b1=NETWORK_B1, W2=NETWORK_W2, b2=NETWORK_B2,
+                 output_activation="ReLU"):
+        two_layer_network(as_numbers(x, "x", ndim=1), W1, b1, W2, b2, output_activation)  # check them first
+        name = activation_name(output_activation) or "none"
+        if name not in OUTPUT_ACTIVATIONS:
+            raise ValueError(f"output_activation should be one of {', '.join(OUTPUT_ACTIVATIONS)}, but got {name!r}.")
+        self.activation_buttons = widgets.ToggleButtons(
+            options=list(OUTPUT_ACTIVATIONS), value=name, description="output activation",
+            style={"description_width": "initial", "button_width": "72px"},
+        )
+        self.activation_buttons.add_class("nnbh-activation")
         self.start_values = (x, W1, b1, W2, b2)
         self.input_sliders = [slider(f"x[{i}]", value, -10, 10, 0.5, decimals=1) for i, value in enumerate(x)]
         for control in self.input_sliders:
@@ -51,7 +64,7 @@ class NetworkExplorer(Explorer):
 
     def draw(self):
         figure, ax = new_axes(8.6, 4.0)
-        self.artists = network_diagram(*self.start_values, ax=ax)
+        self.artists = network_diagram(*self.start_values, output_activation=self.output_activation, ax=ax)
         return figure, network_moving_artists(self.artists)
 
     def layout(self):
@@ -70,11 +83,13 @@ class NetworkExplorer(Explorer):
             widgets.HTML("<b>output layer</b>: row k holds output neuron k's weights W2[k,j], one per hidden "
                          "neuron, and its bias b2[k]"),
             slider_table(output_rows, NETWORK_COLUMN_WIDTH),
+            self.activation_buttons,
         ]
 
     def controls(self):
         return [*self.input_sliders, *sum(self.W1_sliders, []), *self.b1_sliders,
-                *sum(self.W2_sliders, []), *self.b2_sliders]
+                *sum(self.W2_sliders, []), *self.b2_sliders,
+                self.activation_buttons]
 
     @property
     def x(self) -> list[float]:
@@ -97,8 +112,14 @@ class NetworkExplorer(Explorer):
         return values(self.b2_sliders)
 
     @property
+    def output_activation(self) -> str | None:
+        """The output layer's activation as ``two_layer_network`` takes it (None for none)."""
+        value = self.activation_buttons.value
+        return None if value == "none" else value
+
+    @property
     def formula_lines(self) -> list[str]:
-        return network_formula(self.x, self.W1, self.b1, self.W2, self.b2)
+        return network_formula(self.x, self.W1, self.b1, self.W2, self.b2, self.output_activation)
 
     @property
     def formula_text(self) -> str:
@@ -109,8 +130,12 @@ class NetworkExplorer(Explorer):
         return f"<div style='white-space:pre-line; font-size:1.05em'>{self.formula_text}</div>"
 
     def move(self) -> str:
-        drawing = update_network_diagram(self.artists, self.x, self.W1, self.b1, self.W2, self.b2)
+        drawing = update_network_diagram(self.artists, self.x, self.W1, self.b1, self.W2, self.b2,
+                                         self.output_activation)
         return describe_network_diagram(drawing)
 
     def __repr__(self):
-        return f"NetworkExplorer(x={self.x}, W1={self.W1}, b1={self.b1}, W2={self.W2}, b2={self.b2})"
+        # The output activation is named only when it is not the start's ReLU, as chapter 05 shows it.
+        activation = self.activation_buttons.value
+        named = "" if activation == "ReLU" else f", output_activation={activation!r}"
+        return f"NetworkExplorer(x={self.x}, W1={self.W1}, b1={self.b1}, W2={self.W2}, b2={self.b2}{named})"

@@ -5,6 +5,8 @@
 - ``diagrams``: what the layer and network diagrams share (edge styles, input circles);
 - ``layer``: a layer as a network diagram (chapter 03);
 - ``network``: a two-layer network as a diagram, and the bends of one input (chapters 04, 05);
+- ``bends``: a network with one input as curves over x, its bends moving with its weights (chapter 04);
+- ``batch``: a layer on a batch as matrices, Z = X @ W.T + b, one entry's row and column highlighted (chapter 06);
 - ``plane``: a network with two inputs over the plane (chapter 07);
 - ``loss``: a prediction beside its target, the loss over one weight and over two (chapter 08);
 - ``descent``: gradient descent on one neuron, its path on the loss curve (chapter 09);
@@ -16,6 +18,7 @@ Colour is never the only cue: negative bars are also hatched, negative edges and
 zero edges dotted, and every bar and edge carries its value.
 """
 
-from helpers.pictures import activation, backprop, bars, descent, diagrams, layer, loss, network, plane
+from helpers.pictures import activation, backprop, bars, batch, bends, descent, diagrams, layer, loss, network, plane
 
-__all__ = ["activation", "backprop", "bars", "descent", "diagrams", "layer", "loss", "network", "plane"]
+__all__ = ["activation", "backprop", "bars", "batch", "bends", "descent", "diagrams", "layer", "loss", "network",
+           "plane"]

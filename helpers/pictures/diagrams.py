@@ -86,14 +86,16 @@ CIRCLE = {"boxstyle": "circle,pad=0.25", "facecolor": "white", "edgecolor": "bla
 def dense_edges(ax, source, target, label_at=LABEL_AT):
     """A line and a value label for every edge of a layer, from the nodes at ``source`` to those at
     ``target`` (each ``(x, heights)``), as rows like ``W``'s: ``[j][i]`` from source i to target j.
+    ``label_at`` says how far along each edge its label sits: one fraction per source (repeated if
+    there are more sources), or a function of ``(j, i)``.
     Returns ``(edges, labels)``; ``restyle_edges`` styles them by weight."""
     (x0, ys0), (x1, ys1) = source, target
     edges, labels = [], []
-    for yj in ys1:
+    for j, yj in enumerate(ys1):
         row, row_labels = [], []
         for i, yi in enumerate(ys0):
             (line,) = ax.plot([x0, x1], [yi, yj], solid_capstyle="butt", zorder=1)
-            t = label_at[i % len(label_at)]
+            t = label_at(j, i) if callable(label_at) else label_at[i % len(label_at)]
             text = ax.text(x0 + t * (x1 - x0), yi + t * (yj - yi), "", fontsize=8,
                            ha="center", va="center", zorder=3,
                            bbox={"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none"})

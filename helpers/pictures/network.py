@@ -32,6 +32,14 @@ HIDDEN_X, OUTPUT_X = NEURON_X, 2 * NEURON_X
 # Where the weights are written along the edges of a network: nearer the middle than in
 # ``layer_diagram``, so that no label hides under the boxes of the hidden and output neurons.
 NETWORK_LABEL_AT = (0.66, 0.52, 0.38, 0.59, 0.45)
+
+
+def output_label_at(k: int, j: int) -> float:
+    """How far along the edge from hidden neuron j to output k its weight is written: the middle,
+    moved a little towards the hidden layer for each further output. The edges into the outputs
+    cross near the middle; this keeps the labels of crossing edges apart (tests/test_diagram_labels.py
+    measures every label's box)."""
+    return 0.5 - 0.08 * k
 BOX_WIDTH, BOX_HEIGHT = 1.7, 0.46  #: a neuron's box in a network diagram, in data units
 ROW = 0.11  #: half the distance between the two lines of text in a neuron's box
 
@@ -98,7 +106,7 @@ def network_diagram(x, W1, b1, W2, b2, output_activation="ReLU", ax=None):
     Returns a dict of the artists: ``edges1``, ``edge_labels1``, ``edges2``, ``edge_labels2`` (lists
     of rows, as W1 and W2), ``inputs`` (the input circles with their values), and the numbers
     ``z1``, ``h``, ``z2``, ``y``, ``biases1``, ``biases2`` and box outlines ``hidden_boxes``,
-    ``output_boxes``, one per neuron. ``update_network_diagram`` moves them to new numbers.
+    ``output_boxes``, one per neuron, and ``output_title`` (the outputs' title, naming their activation). ``update_network_diagram`` moves them to new numbers.
     Introduced in chapter 04.
     """
     drawing = network_drawing(x, W1, b1, W2, b2, output_activation)
@@ -109,23 +117,23 @@ def network_diagram(x, W1, b1, W2, b2, output_activation="ReLU", ax=None):
     # The edges end at the sides of the boxes, so that the boxes can be drawn once, under the numbers.
     side = BOX_WIDTH / 2 + 0.04
     edges1, edge_labels1 = dense_edges(ax, (INPUT_X, in_y), (HIDDEN_X - side, hidden_y), NETWORK_LABEL_AT)
-    edges2, edge_labels2 = dense_edges(ax, (HIDDEN_X + side, hidden_y), (OUTPUT_X - side, out_y), NETWORK_LABEL_AT)
+    edges2, edge_labels2 = dense_edges(ax, (HIDDEN_X + side, hidden_y), (OUTPUT_X - side, out_y), output_label_at)
     inputs = input_circles(ax, INPUT_X, in_y)
     hidden = _neuron_boxes(ax, HIDDEN_X, hidden_y, ("z1", "h", "b1"))
     outputs = _neuron_boxes(ax, OUTPUT_X, out_y, ("z2", "y", "b2"))
     top = max(in_y.max(), hidden_y.max(), out_y.max()) + 0.75
     name = activation_name(output_activation)
     plural = "s" if len(drawing.y) > 1 else ""
-    for at, title in [(INPUT_X, "inputs x"), (HIDDEN_X, "hidden layer (ReLU)"),
-                      (OUTPUT_X, f"output{plural} ({name or 'no activation'})")]:
-        ax.text(at, top, title, ha="center", fontsize=9, fontweight="bold")
+    titles = [ax.text(at, top, title, ha="center", fontsize=9, fontweight="bold")
+              for at, title in [(INPUT_X, "inputs x"), (HIDDEN_X, "hidden layer (ReLU)"),
+                                (OUTPUT_X, f"output{plural} ({name or 'no activation'})")]]
     ax.set_xlim(INPUT_X - 1.4, OUTPUT_X + 1.2)
     ax.set_ylim(-top + 0.35, top + 0.3)
     ax.set_axis_off()
     artists = {"edges1": edges1, "edge_labels1": edge_labels1, "edges2": edges2, "edge_labels2": edge_labels2,
                "inputs": inputs, "z1": hidden["z"], "h": hidden["a"], "biases1": hidden["biases"],
                "hidden_boxes": hidden["boxes"], "z2": outputs["z"], "y": outputs["a"],
-               "biases2": outputs["biases"], "output_boxes": outputs["boxes"]}
+               "biases2": outputs["biases"], "output_boxes": outputs["boxes"], "output_title": [titles[-1]]}
     update_network_diagram(artists, x, W1, b1, W2, b2, output_activation)
     return artists
 
@@ -137,8 +145,8 @@ def network_moving_artists(artists) -> list:
 
 
 def update_network_diagram(artists, x, W1, b1, W2, b2, output_activation="ReLU") -> NetworkDrawing:
-    """Move the edges and texts of ``network_diagram`` to new values (with the activation it was
-    drawn with). Returns the ``NetworkDrawing`` drawn."""
+    """Move the edges and texts of ``network_diagram`` to new values, with the output activation
+    given (the outputs' title names it). Returns the ``NetworkDrawing`` drawn."""
     drawing = network_drawing(x, W1, b1, W2, b2, output_activation)
     drawn = len(artists["inputs"]), len(artists["h"]), len(artists["y"])
     given = len(drawing.x), len(drawing.h), len(drawing.y)
@@ -159,6 +167,10 @@ def update_network_diagram(artists, x, W1, b1, W2, b2, output_activation="ReLU")
     for key, off in [("hidden_boxes", drawing.hidden_off), ("output_boxes", drawing.outputs_off)]:
         for box, is_off in zip(artists[key], off):
             box.set_linestyle("--" if is_off else "-")
+    if "output_title" in artists:
+        name = activation_name(output_activation)
+        plural = "s" if len(drawing.y) > 1 else ""
+        artists["output_title"][0].set_text(f"output{plural} ({name or 'no activation'})")
     return drawing
 
 

@@ -102,8 +102,9 @@ def new_plane_figure(n_maps: int = 4):
     Returns ``(figure, ax, map_axes)``. Introduced in chapter 07.
     """
     rows = max(1, (n_maps + 1) // 2)
-    figure = new_figure(8.0, 4.1)
-    grid = figure.add_gridspec(rows, 4, width_ratios=(1, 1, 0.62, 0.62))
+    # The maps get almost as much width as the plane's half, so their lines and ticks can be read.
+    figure = new_figure(9.2, 4.6)
+    grid = figure.add_gridspec(rows, 4, width_ratios=(1, 1, 0.9, 0.9))
     ax = figure.add_subplot(grid[:, :2])
     map_axes = [figure.add_subplot(grid[k // 2, 2 + k % 2]) for k in range(n_maps)]
     return figure, ax, map_axes
@@ -157,11 +158,11 @@ def neuron_map(w, b, index: int = 0, ax=None, low: float = PLANE_LOW, high: floa
     if not alone:  # a small map among others: fewer ticks
         ax.set_xticks([low, 0, high])
         ax.set_yticks([low, 0, high])
-        ax.tick_params(labelsize=7, length=2, pad=1)
+        ax.tick_params(labelsize=8, length=2, pad=1)
     if alone:
         ax.set_title(f"neuron {index}: h[{index}] = ReLU(z1[{index}])", fontsize=10)
     else:
-        ax.set_title(f"h[{index}], {LINE_STYLE_NAMES[style]} line", fontsize=8)
+        ax.set_title(f"h[{index}], {LINE_STYLE_NAMES[style]} line", fontsize=9)
     artists = {"image": image, "region": region, "line": line, "cover": cover, "off": off, "frame": frame}
     update_neuron_map(artists, w, b)
     return artists

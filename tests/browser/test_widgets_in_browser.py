@@ -65,14 +65,34 @@ def layer(controls):
 def network(controls):
     x, W1, b1 = _indexed(controls, "x"), _indexed(controls, "W1"), _indexed(controls, "b1")
     W2, b2 = _indexed(controls, "W2"), _indexed(controls, "b2")
+    activation = controls["output activation"]  # "none", "ReLU" or "sigmoid", as maths names them
     return (
-        "\n".join(formulas.network_formula(x, W1, b1, W2, b2)),
-        pictures.network.describe_network_diagram(pictures.network.network_drawing(x, W1, b1, W2, b2)),
+        "\n".join(formulas.network_formula(x, W1, b1, W2, b2, activation)),
+        pictures.network.describe_network_diagram(pictures.network.network_drawing(x, W1, b1, W2, b2, activation)),
     )
 
 
+def bends(controls):
+    """Chapter 04: one input through three hidden neurons; the hidden ReLU can be turned off."""
+    W1, b1 = _indexed(controls, "W1"), _indexed(controls, "b1")  # W1[j,0]: rows of one weight
+    W2, b2 = _indexed(controls, "W2"), _indexed(controls, "b2")
+    relu_on = controls["hidden activation"] == "ReLU"
+    drawing = pictures.bends.bends_drawing(W1, b1, W2, b2, relu_on)
+    return "\n".join(formulas.bends_formula(W1, b1, W2, b2, relu_on)), pictures.bends.describe_bends_picture(drawing)
+
+
+def batch(controls):
+    """Chapter 06: Z = X @ W.T + b, with the entry picked by the sample and neuron buttons written out."""
+    X, W, b = _indexed(controls, "X"), _indexed(controls, "W"), _indexed(controls, "b")
+    s, j = int(controls["sample s"]), int(controls["neuron j"])
+    drawing = pictures.batch.batch_drawing(X, W, b, s, j)
+    lines = [f"Z[{s}, {j}] = X[{s}] · W[{j}] + b[{j}] = {formulas.neuron_formula(X[s], W[j], b[j])}"]
+    lines += [f"Z[{r}] = {pictures.diagrams.listed(row)}" for r, row in enumerate(drawing.Z)]
+    return "\n".join(lines), pictures.batch.describe_batch_picture(drawing)
+
+
 # Explorer kind (its CSS class nnbh-<kind>) -> its controls' values by label -> (formula text, summary text).
-EXPECTED = {"neuron": neuron, "bias-activation": bias_activation, "layer": layer, "network": network}
+EXPECTED = {"neuron": neuron, "bias-activation": bias_activation, "layer": layer, "bends": bends, "network": network, "batch": batch}
 
 
 

@@ -26,8 +26,7 @@ import urllib.request
 from pathlib import Path
 
 # The browser tests' helpers (JupyterLab in the page, Chromium), shared with tests/browser.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
-import lab_server  # noqa: E402
+from tools import lab_server
 
 REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent

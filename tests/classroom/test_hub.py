@@ -16,7 +16,7 @@ import sys
 import pytest
 
 import hub_server
-import lab_server
+from tools import lab_server
 
 LINK_TOOL = hub_server.REPO / "tools" / "nbgitpuller_link.py"
 CHAPTERS = {"ana": "01_one_neuron", "ben": "03_layer_of_neurons"}

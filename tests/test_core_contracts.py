@@ -97,6 +97,14 @@ def test_shape_errors_of_a_neuron_and_a_layer_say_what_to_do():
         dense([1, 2], [[1, 0], [0, 1]], [0, 0, 0])
 
 
+def test_one_input_of_the_wrong_length_is_described_by_its_entries():
+    with pytest.raises(ValueError) as error:
+        dense([1, 2], np.ones((4, 3)), np.zeros(4))
+    assert str(error.value) == (
+        "W has shape (4, 3), so each of its 4 neurons expects 3 inputs, but x has 2 entries. "
+        "W should have shape (n_neurons, n_inputs) = (4, 2).")
+
+
 def test_a_batch_with_rows_of_the_wrong_length_is_described_row_by_row():
     X = np.ones((5, 2))  # 5 samples of 2 inputs, for a layer of 4 neurons expecting 3 inputs
     with pytest.raises(ValueError) as error:

@@ -303,3 +303,13 @@ def test_a_real_function_that_starts_by_setting_a_name_to_none_is_an_attempt():
 
     assert judge(stub).status == NOT_ATTEMPTED
     assert re.search(r"replace the \.\.\. with your answer", judge(stub).message)
+
+
+def test_a_stub_of_several_ellipsis_lines_is_not_attempted():
+    def stub(x):
+        ...  # first, the weighted sum
+        ...  # then the bias
+
+    # Python compiles the first ... to a NOP: a stub still, however many steps it lists
+    assert judge(stub) == judge(...)
+    assert judge(stub).status == NOT_ATTEMPTED

@@ -13,7 +13,7 @@ help:
 	@echo "make student    write the student edition (no solutions) to student/"
 	@echo "make benchmark  measure widget latency in a real browser"
 	@echo "make compat     run every chapter with the oldest and the newest Python and packages pyproject allows"
-	@echo "make mutation   mutation-test the shared core: do its tests notice a wrong line? (about half an hour)"
+	@echo "make mutation   mutation-test the shared core: do its tests notice a wrong line? (about 5 minutes)"
 	@echo "make clean      remove the virtual environment and caches"
 
 # One stamp per set of extras, redone when the package or its pinned versions change.

@@ -7,7 +7,7 @@ no test notices "survives". What is mutated and which tests run is set in ``[too
 ``pyproject.toml``; this script runs it in one process (the machine is shared), derandomizes the
 property tests so that a mutant is judged the same way twice, and prints the score and the survivors.
 
-    make mutation                                  # a fresh run: about half an hour
+    make mutation                                  # a fresh run: 3 to 10 minutes on 2 shared cores
     .venv/bin/python tools/mutation.py --keep      # go on from the results in mutants/
     .venv/bin/mutmut show <name>                   # the change a surviving mutant makes
 """

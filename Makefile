@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8888
 
-.PHONY: lab test test-fast notebooks student grading benchmark compat clean help
+.PHONY: lab test test-fast notebooks student grading benchmark compat mutation clean help
 
 help:
 	@echo "make lab        set up and open the course in JupyterLab"
@@ -15,6 +15,7 @@ help:
 	@echo "make grading    write the graded edition, an nbgrader course, to grading/"
 	@echo "make benchmark  measure widget latency in a real browser"
 	@echo "make compat     run every chapter with the oldest and the newest Python and packages pyproject allows"
+	@echo "make mutation   mutation-test the shared core: do its tests notice a wrong line? (about 5 minutes)"
 	@echo "make clean      remove the virtual environment and caches"
 
 # One stamp per set of extras, redone when the package or its pinned versions change.
@@ -57,6 +58,9 @@ benchmark: $(BIN)/.installed-lab $(BIN)/.installed-test
 compat: $(BIN)/.installed-compat
 	$(BIN)/python tools/compat.py
 
+mutation: $(BIN)/.installed-mutation $(BIN)/.installed-test
+	$(BIN)/python tools/mutation.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis artifacts *.egg-info
+	rm -rf $(VENV) .pytest_cache .hypothesis artifacts mutants *.egg-info
 	find . -name __pycache__ -prune -exec rm -rf {} +

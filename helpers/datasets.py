@@ -33,7 +33,7 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from helpers.plane import PLANE_HIGH, PLANE_LOW, POSITIVE_FROM
-from helpers.validation import as_numbers
+from helpers.validation import as_numbers, as_whole_number
 
 __all__ = [
     "DATASETS",
@@ -100,15 +100,6 @@ class Split(NamedTuple):
 # Checking arguments
 # ---------------------------------------------------------------------------
 
-def _whole(value, name: str, least: int, example: int) -> int:
-    """A whole number at least ``least``, or a plain-words error."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number, such as {example}, but got {value!r}.")
-    if value < least:
-        raise ValueError(f"{name} must be at least {least}, but got {value}.")
-    return int(value)
-
-
 def _fraction(value, name: str, high: float, why: str) -> float:
     """A number from 0 to ``high``, or a plain-words error."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
@@ -167,9 +158,9 @@ def make_dataset(name: str, n_points: int = 200, noise: float = 0.0, seed: int =
     True
     """
     rule = _known(name)
-    n_points = _whole(n_points, "n_points", 2, 200)
+    n_points = as_whole_number(n_points, "n_points", 2, 200)
     noise = _fraction(noise, "noise", 0.5, "(the fraction of labels flipped; beyond 0.5 most labels would be wrong)")
-    seed = _whole(seed, "seed", 0, 0)
+    seed = as_whole_number(seed, "seed", 0, 0)
     rng = np.random.default_rng(seed)
     n_inside = n_points // 2
     kept_inside, kept_outside, have_in, have_out = [], [], 0, 0
@@ -265,7 +256,7 @@ def train_test_split(X, target, test_fraction: float = 0.25, seed: int = 0) -> S
     if n_points < 2:
         raise ValueError(f"X has {n_points} point; splitting needs at least 2 (one to train on, one to test).")
     test_fraction = _fraction(test_fraction, "test_fraction", 1.0, "(the share of points kept for testing)")
-    seed = _whole(seed, "seed", 0, 0)
+    seed = as_whole_number(seed, "seed", 0, 0)
     n_test = min(max(int(round(test_fraction * n_points)), 1), n_points - 1)
     order = np.random.default_rng(seed).permutation(n_points)
     test, train = np.sort(order[:n_test]), np.sort(order[n_test:])

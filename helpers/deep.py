@@ -21,7 +21,7 @@ from typing import NamedTuple, Sequence
 import numpy as np
 
 from helpers.maths import relu, sigmoid, tanh
-from helpers.validation import as_numbers
+from helpers.validation import as_numbers, as_whole_number
 
 __all__ = [
     "DeepForward",
@@ -75,14 +75,6 @@ def _activation(activation) -> str:
         if activation is function or (isinstance(activation, str) and activation.lower() == key):
             return key
     raise ValueError(f"activation should be sigmoid, relu or tanh (a name or the function), but got {activation!r}.")
-
-
-def _whole(value, name: str, least: int, example: int) -> int:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number such as {example}, but got {value!r}.")
-    if value < least:
-        raise ValueError(f"{name} must be at least {least}, but got {value}.")
-    return int(value)
 
 
 def _scale(init_scale, n_inputs: int, n_neurons: int) -> float:
@@ -149,8 +141,8 @@ def init_deep_network(layer_sizes: Sequence[int], init_scale="xavier", seed: int
     if isinstance(layer_sizes, (str, bytes)) or not isinstance(layer_sizes, Sequence) or len(layer_sizes) < 2:
         raise ValueError("layer_sizes should list at least 2 sizes, [n_inputs, ..., n_outputs], "
                          f"but got {layer_sizes!r}.")
-    sizes = [_whole(n, f"layer_sizes[{k}]", 1, 4) for k, n in enumerate(layer_sizes)]
-    rng = np.random.default_rng(_whole(seed, "seed", 0, 0))
+    sizes = [as_whole_number(n, f"layer_sizes[{k}]", 1, 4) for k, n in enumerate(layer_sizes)]
+    rng = np.random.default_rng(as_whole_number(seed, "seed", 0, 0))
     layers = []
     for n_inputs, n_neurons in zip(sizes[:-1], sizes[1:]):
         spread = _scale(init_scale, n_inputs, n_neurons)
@@ -247,10 +239,10 @@ def gradient_norms_per_layer(depth: int, width: int, activation="sigmoid", init_
     >>> norms.shape, bool(norms[0] < norms[-2] / 100)       # the first layer gets a tiny share
     ((8,), True)
     """
-    depth = _whole(depth, "depth", 2, 10)
-    width = _whole(width, "width", 1, 4)
-    n_samples = _whole(n_samples, "n_samples", 1, 64)
-    seed = _whole(seed, "seed", 0, 0)
+    depth = as_whole_number(depth, "depth", 2, 10)
+    width = as_whole_number(width, "width", 1, 4)
+    n_samples = as_whole_number(n_samples, "n_samples", 1, 64)
+    seed = as_whole_number(seed, "seed", 0, 0)
     key = _activation(activation)
     layers = init_deep_network([width] * depth + [1], init_scale, seed)
     rng = np.random.default_rng([seed, 1])          # the data: a stream of its own, apart from the weights

@@ -23,26 +23,9 @@ from matplotlib.transforms import Bbox
 
 
 __all__ = [
-    "LINE_COLOURS",
-    "LINE_STYLES",
-    "LivePicture",
-    "NEGATIVE",
-    "PNGEncoder",
-    "POSITIVE",
-    "TOTAL",
-    "ZERO",
-    "DENSITY",
-    "DISPLAY_DPI",
-    "display_size",
-    "figure_png",
-    "freeze_layout",
-    "new_axes",
-    "new_axes_row",
-    "new_figure",
-    "nice_limit",
-    "png_bytes",
-    "show",
-    "steady_limit",
+    "DENSITY", "DISPLAY_DPI", "LINE_COLOURS", "LINE_STYLES", "LivePicture", "NEGATIVE", "PNGEncoder", "POSITIVE",
+    "TOTAL", "ZERO", "display_size", "figure_png", "freeze_layout", "new_axes", "new_axes_row", "new_figure",
+    "nice_limit", "png_bytes", "show", "steady_limit",
 ]
 
 

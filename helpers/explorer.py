@@ -116,8 +116,14 @@ class Explorer:
     def draw(self):
         raise NotImplementedError
 
+    @property
+    def formula_text(self) -> str:
+        """The formula as plain text: by default the explorer's ``formula_lines``, one under the other."""
+        return "\n".join(self.formula_lines)
+
     def formula_html(self) -> str:
-        raise NotImplementedError
+        """The formula as the page shows it; by default ``formula_text`` with its lines kept."""
+        return f"<div style='white-space:pre-line; font-size:1.05em'>{html.escape(self.formula_text)}</div>"
 
     def move(self) -> str:
         raise NotImplementedError

@@ -26,7 +26,7 @@ import numpy as np
 
 from helpers.learning import backward
 from helpers.maths import relu, sigmoid, tanh
-from helpers.validation import as_numbers
+from helpers.validation import as_numbers, as_whole_number
 
 __all__ = [
     "DIVERGES_ABOVE",
@@ -108,14 +108,6 @@ class TrainingDiverged(ValueError):
 # Checking arguments
 # ---------------------------------------------------------------------------
 
-def _whole(value, name: str, least: int, example: int) -> int:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number such as {example}, but got {value!r}.")
-    if value < least:
-        raise ValueError(f"{name} must be at least {least}, but got {value}.")
-    return int(value)
-
-
 def _number(value, name: str, example: str, positive: bool) -> float:
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number such as {example}, but got {value!r}.")
@@ -154,10 +146,10 @@ def init_network(n_inputs: int, n_hidden: int, n_outputs: int, seed: int = 0, sc
     >>> init_network(2, 3, 1, scale=0.0).W1.tolist()
     [[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]
     """
-    n_inputs = _whole(n_inputs, "n_inputs", 1, 2)
-    n_hidden = _whole(n_hidden, "n_hidden", 1, 8)
-    n_outputs = _whole(n_outputs, "n_outputs", 1, 1)
-    seed = _whole(seed, "seed", 0, 0)
+    n_inputs = as_whole_number(n_inputs, "n_inputs", 1, 2)
+    n_hidden = as_whole_number(n_hidden, "n_hidden", 1, 8)
+    n_outputs = as_whole_number(n_outputs, "n_outputs", 1, 1)
+    seed = as_whole_number(seed, "seed", 0, 0)
     if scale is None:
         scale1, scale2 = np.sqrt(2.0 / n_inputs), np.sqrt(1.0 / n_hidden)
     else:
@@ -263,13 +255,13 @@ def train(X, target, W1, b1, W2, b2, learning_rate: float, steps: int, output_ac
     target = as_numbers(target, "target")
     W1, b1, W2, b2 = (as_numbers(a, name).copy() for a, name in ((W1, "W1"), (b1, "b1"), (W2, "W2"), (b2, "b2")))
     learning_rate = _number(learning_rate, "learning_rate", "0.1", positive=True)
-    steps = _whole(steps, "steps", 0, 1000)
+    steps = as_whole_number(steps, "steps", 0, 1000)
     weight_decay = _number(weight_decay, "weight_decay", "0.001", positive=False)
-    every = _whole(every, "every", 1, 10)
+    every = as_whole_number(every, "every", 1, 10)
     if not isinstance(early_stopping, (bool, np.bool_)):
         raise TypeError(f"early_stopping must be True or False, but got {early_stopping!r}.")
     if patience is not None:
-        patience = _whole(patience, "patience", 1, 50)
+        patience = as_whole_number(patience, "patience", 1, 50)
         early_stopping = True
     if callback is not None and not callable(callback):
         raise TypeError(f"callback must be a function taking a Progress, or None, but got {callback!r}.")

@@ -11,7 +11,7 @@ import numbers
 
 import numpy as np
 
-__all__ = ["as_numbers", "as_scalar", "describe"]
+__all__ = ["as_numbers", "as_scalar", "as_whole_number", "describe"]
 
 
 def describe(value) -> str:
@@ -111,3 +111,11 @@ def as_scalar(value, name: str) -> float:
         )
     return float(as_numbers(value, name, ndim=0))
 
+
+def as_whole_number(value, name: str, least: int = 0, example: int = 3) -> int:
+    """A whole number of at least ``least`` (a count, a seed, a number of steps), or a plain-words error."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a whole number such as {example}, but got {value!r}.")
+    if value < least:
+        raise ValueError(f"{name} must be at least {least}, but got {value}.")
+    return int(value)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 from helpers.exercises import (
-    CORRECT,
-    MISTAKE,
     NOT_ATTEMPTED,
     Entry,
     Feedback,
@@ -19,7 +17,7 @@ from helpers.exercises import (
     judge_number,
     mistake,
     not_attempted,
-    number_or_reason,
+    number_entry,
 )
 from helpers.formulas import format_number
 from helpers.maths import weighted_sum
@@ -57,17 +55,7 @@ ERROR_TARGET = 1.5
 
 def _entry(name: str, value, right: float, slips) -> Entry:
     """One number of a two-number answer: right, a known slip (value, why), or wrong."""
-    if is_stub(value):
-        return Entry(name, NOT_ATTEMPTED)
-    got, reason = number_or_reason(value, name)
-    if reason:
-        return Entry(name, MISTAKE, reason)
-    if close(got, right):
-        return Entry(name, CORRECT)
-    for wrong, why in slips:
-        if close(got, wrong):
-            return Entry(name, MISTAKE, why)
-    return Entry(name, MISTAKE, f"{format_number(got, 4)} is not it.")
+    return number_entry(name, value, right, slips, lambda got: f"{format_number(got, 4)} is not it.")
 
 
 @exercise_check(chapter=8, number=1)

@@ -7,8 +7,6 @@ it live above ``helpers.pictures.backprop``'s gradient tables.
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
 import numpy as np
 
@@ -116,8 +114,6 @@ class BackpropExplorer(Explorer):
         self.artists = gradient_tables(*self.parameters, ax=ax)
         return figure, gradient_tables_moving_artists(self.artists)
 
-    def formula_html(self) -> str:
-        return f"<div style='white-space:pre-line; font-size:1.05em'>{html.escape(self.formula_text)}</div>"
 
     def move(self) -> str:
         return describe_gradient_tables(update_gradient_tables(self.artists, *self.parameters))
@@ -152,10 +148,6 @@ class BackpropExplorer(Explorer):
     def formula_lines(self) -> list[str]:
         return backward_formula(*self.parameters)
 
-    @property
-    def formula_text(self) -> str:
-        """The formula as the page shows it as text: one line per step."""
-        return "\n".join(self.formula_lines)
 
     def __repr__(self):
         return f"BackpropExplorer(target={self.target}, b1={self.b1.tolist()}, b2={self.b2.tolist()})"

@@ -98,12 +98,7 @@ class BatchExplorer(Explorer):
         return ([f"Z[{s}, {j}] = X[{s}] · W[{j}] + b[{j}] = {neuron_formula(X[s], W[j], b[j])}"]
                 + [f"Z[{r}] = {listed(row)}" for r, row in enumerate(drawing.Z)])
 
-    @property
-    def formula_text(self) -> str:
-        return "\n".join(self.formula_lines)
 
-    def formula_html(self) -> str:
-        return f"<div style='white-space:pre-line; font-size:1.05em'>{self.formula_text}</div>"
 
     def move(self) -> str:
         return describe_batch_picture(update_batch_picture(self.artists, self.X, self.W, self.b, *self.entry))

@@ -92,13 +92,7 @@ class BendsExplorer(Explorer):
     def formula_lines(self) -> list[str]:
         return bends_formula(self.W1, self.b1, self.W2, self.b2, self.hidden_relu)
 
-    @property
-    def formula_text(self) -> str:
-        """The formula as the page shows it as text: one line per hidden neuron, then the output."""
-        return "\n".join(self.formula_lines)
 
-    def formula_html(self) -> str:
-        return f"<div style='white-space:pre-line; font-size:1.05em'>{self.formula_text}</div>"
 
     def move(self) -> str:
         drawing = update_bends_picture(self.artists, self.W1, self.b1, self.W2, self.b2, self.hidden_relu)

@@ -99,13 +99,7 @@ class DescentExplorer(Explorer):
     def formula_lines(self) -> list[str]:
         return descent_formula(self._path(), self.x, self.target, self.learning_rate)
 
-    @property
-    def formula_text(self) -> str:
-        """The formula as the page shows it as text: one line each for the gradient, the update, the loss."""
-        return "\n".join(self.formula_lines)
 
-    def formula_html(self) -> str:
-        return f"<div style='white-space:pre-line; font-size:1.05em'>{html.escape(self.formula_text)}</div>"
 
     def move(self) -> str:
         *self.path, upcoming = self._path(extra=1)

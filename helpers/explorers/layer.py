@@ -89,13 +89,7 @@ class LayerExplorer(Explorer):
     def formula_lines(self) -> list[str]:
         return layer_formula(self.x, self.W, self.b)
 
-    @property
-    def formula_text(self) -> str:
-        """The formula as the page shows it as text: one line per neuron."""
-        return "\n".join(self.formula_lines)
 
-    def formula_html(self) -> str:
-        return f"<div style='white-space:pre-line; font-size:1.1em'>{self.formula_text}</div>"
 
     def move(self) -> str:
         return describe_layer_diagram(update_layer_diagram(self.artists, self.x, self.W, self.b))

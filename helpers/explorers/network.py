@@ -121,13 +121,7 @@ class NetworkExplorer(Explorer):
     def formula_lines(self) -> list[str]:
         return network_formula(self.x, self.W1, self.b1, self.W2, self.b2, self.output_activation)
 
-    @property
-    def formula_text(self) -> str:
-        """The formula as the page shows it as text: one line per neuron, hidden then output."""
-        return "\n".join(self.formula_lines)
 
-    def formula_html(self) -> str:
-        return f"<div style='white-space:pre-line; font-size:1.05em'>{self.formula_text}</div>"
 
     def move(self) -> str:
         drawing = update_network_diagram(self.artists, self.x, self.W1, self.b1, self.W2, self.b2,

@@ -193,13 +193,7 @@ class PlaneExplorer(Explorer):
     def formula_lines(self) -> list[str]:
         return plane_formula(*self.parameters)
 
-    @property
-    def formula_text(self) -> str:
-        """The formula as the page shows it as text: one line per hidden neuron, then the output."""
-        return "\n".join(self.formula_lines)
 
-    def formula_html(self) -> str:
-        return f"<div style='white-space:pre-line; font-size:1.05em'>{html.escape(self.formula_text)}</div>"
 
     def move(self) -> str:
         self.values = update_plane_picture(self.artists, *self.parameters)

@@ -33,7 +33,7 @@ __all__ = [
 
 EDGE_WIDTH_PER_UNIT = 3.0  #: an edge's line width is this times |weight| (at least MIN_EDGE_WIDTH)
 MIN_EDGE_WIDTH = 0.6
-ZERO = "#999999"  # grey: an edge whose weight is 0
+
 
 class EdgeStyle(NamedTuple):
     """How one edge of the layer diagram is drawn: its width, line style, colour and label."""

@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8888
 
-.PHONY: lab test notebooks student benchmark clean help
+.PHONY: lab test notebooks student benchmark compat clean help
 
 help:
 	@echo "make lab        set up and open the course in JupyterLab"
@@ -12,6 +12,7 @@ help:
 	@echo "make notebooks  re-execute every chapter in place"
 	@echo "make student    write the student edition (no solutions) to student/"
 	@echo "make benchmark  measure widget latency in a real browser"
+	@echo "make compat     run every chapter with the oldest and the newest Python and packages pyproject allows"
 	@echo "make clean      remove the virtual environment and caches"
 
 # One stamp per set of extras, redone when the package or its pinned versions change.
@@ -35,7 +36,10 @@ student: $(BIN)/.installed-lab
 	$(BIN)/python tools/student_edition.py
 
 benchmark: $(BIN)/.installed-lab $(BIN)/.installed-test
-	$(BIN)/python benchmarks/widget_latency.py
+	$(BIN)/python -m benchmarks.widget_latency
+
+compat: $(BIN)/.installed-compat
+	$(BIN)/python tools/compat.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis artifacts *.egg-info

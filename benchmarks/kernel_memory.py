@@ -1,20 +1,19 @@
 """How much memory one student's kernel takes: each chapter is run in a fresh kernel and the
 kernel's peak resident memory (VmHWM, Linux only) is printed. Useful to size a JupyterHub.
 
-    python benchmarks/kernel_memory.py
+    python -m benchmarks.kernel_memory    # from the project's root
 """
 
 from __future__ import annotations
 
 import pathlib
-import sys
 
 import nbformat
 from nbclient import NotebookClient
 
+from tools.run_notebooks import CurrentPythonKernel
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-from run_notebooks import CurrentPythonKernel  # noqa: E402
 
 
 def peak_memory_mib(pid: int) -> float:

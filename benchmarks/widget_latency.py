@@ -7,7 +7,7 @@ performance.now() and MutationObservers time key press -> formula text changed, 
 (img src) changed, and -> new picture loaded; the kernel messages seen by the page split that time
 into its parts. Prints p50 and p95 per explorer and a one-line total.
 
-    python benchmarks/widget_latency.py [--presses N] [--json FILE]
+    python -m benchmarks.widget_latency [--presses N] [--json FILE]    # from the project's root
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
-import lab_server  # noqa: E402
+from tools import lab_server
 
 WARM_UP = 3  # presses before measuring (first renders, JIT), not counted
 

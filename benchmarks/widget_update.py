@@ -15,7 +15,7 @@ import time
 
 import ipywidgets
 
-from helpers import widgets
+from helpers.explorers import EXPLORERS
 
 
 def sliders_of(widget) -> list[ipywidgets.FloatSlider]:
@@ -43,9 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--moves", type=int, default=50)
     args = parser.parse_args()
-    explorers = [widgets.NeuronExplorer, widgets.BiasActivationExplorer, widgets.LayerExplorer,
-                 widgets.NetworkExplorer, widgets.PlaneExplorer]
-    for make in explorers:
+    for make in EXPLORERS:
         explorer = make()
         time_moves(explorer, 5)  # warm-up: first drawings of the background
         times = sorted(time_moves(explorer, args.moves))

@@ -32,7 +32,8 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from helpers.maths import PLANE_HIGH, PLANE_LOW, as_numbers
+from helpers.plane import PLANE_HIGH, PLANE_LOW, POSITIVE_FROM
+from helpers.validation import as_numbers
 
 __all__ = [
     "DATASETS",
@@ -49,8 +50,6 @@ __all__ = [
     "xor",
 ]
 
-POSITIVE_FROM = 1e-9
-"""y counts as positive ("inside") above this, as in chapter 07: a rounding error of 1e-16 is not positive."""
 
 CIRCLE_RADIUS = 2.0  #: the circle data set's shape: x[0]² + x[1]² < 2²
 

@@ -20,7 +20,8 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from helpers.maths import as_numbers, relu, sigmoid, tanh
+from helpers.maths import relu, sigmoid, tanh
+from helpers.validation import as_numbers
 
 __all__ = [
     "DeepForward",

@@ -16,7 +16,7 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from helpers.maths import as_numbers
+from helpers.validation import as_numbers, describe
 from helpers.maths import ACTIVATIONS, NetworkResult, relu, sigmoid, tanh, two_layer_network
 
 __all__ = [
@@ -27,14 +27,6 @@ __all__ = [
     "network_loss",
     "numerical_gradient",
 ]
-
-
-def _describe(value) -> str:
-    """A short, readable description of a value for an error message."""
-    if isinstance(value, np.ndarray):
-        return f"an array of shape {value.shape}"
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 # ---------------------------------------------------------------------------
@@ -90,7 +82,7 @@ def mse_gradient(y, target) -> np.ndarray:
 def _as_step(h) -> float:
     """The nudge h: one positive, finite number."""
     if isinstance(h, (bool, np.bool_)) or isinstance(h, (str, bytes)) or not isinstance(h, numbers.Real):
-        raise TypeError(f"h must be one small positive number such as 1e-5, but got {_describe(h)}.")
+        raise TypeError(f"h must be one small positive number such as 1e-5, but got {describe(h)}.")
     h = float(h)
     if not (np.isfinite(h) and h > 0):
         raise ValueError(f"h must be a small positive number such as 1e-5, but got {h}.")
@@ -111,7 +103,7 @@ def _read(f: Callable[[], float], when: str) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise TypeError(f"f() must return one number (the loss), but {when} it returned {_describe(value)}.") from None
+        raise TypeError(f"f() must return one number (the loss), but {when} it returned {describe(value)}.") from None
     if not np.isfinite(number):
         raise ValueError(f"f() must return a finite number, but {when} it returned {number}.")
     return number
@@ -136,12 +128,12 @@ def numerical_gradient(f: Callable[[], float], array: np.ndarray, h: float = 1e-
     if not callable(f):
         raise TypeError(
             f"f must be a function with no arguments that returns the loss, such as "
-            f"lambda: mse(neuron(x, w), target), but got {_describe(f)}."
+            f"lambda: mse(neuron(x, w), target), but got {describe(f)}."
         )
     h = _as_step(h)
     if not isinstance(array, np.ndarray):
         raise TypeError(
-            f"array must be the NumPy array that f reads (it is nudged in place), but got {_describe(array)}. "
+            f"array must be the NumPy array that f reads (it is nudged in place), but got {describe(array)}. "
             "Make it with np.array(..., dtype=float) and let f read that same array."
         )
     if array.dtype.kind != "f":
@@ -185,7 +177,7 @@ def _output_function(output_activation) -> Callable | None:
         return _OUTPUT_ACTIVATIONS[output_activation.lower()]
     raise ValueError(
         "output_activation should be relu, sigmoid, tanh or None (no activation: y = z2), "
-        f"or one of the names {list(ACTIVATIONS)}, but got {_describe(output_activation)}."
+        f"or one of the names {list(ACTIVATIONS)}, but got {describe(output_activation)}."
     )
 
 

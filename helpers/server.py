@@ -6,8 +6,10 @@ can wait for the browser to acknowledge the previous one, which browsers delay b
 Turning Nagle off for this socket halves the time from a key press to the new formula on screen
 (measured with ``benchmarks/widget_latency.py``).
 
-``pip install`` puts ``jupyter-config/nn-by-hand.json`` into the environment's
-``etc/jupyter/jupyter_server_config.d``, which makes the server use this connection class.
+``jupyter-config/jupyter_server_config.json`` names this class as the server's
+``kernel_websocket_connection_class``. ``tools/install_jupyter_config.py`` merges that file into the
+environment's ``etc/jupyter/jupyter_server_config.json``; ``make lab``, ``make test`` and Binder's
+``postBuild`` run it (``pip install`` alone does not).
 """
 
 from __future__ import annotations

@@ -25,7 +25,8 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from helpers.learning import backward
-from helpers.maths import as_numbers, relu, sigmoid, tanh
+from helpers.maths import relu, sigmoid, tanh
+from helpers.validation import as_numbers
 
 __all__ = [
     "DIVERGES_ABOVE",

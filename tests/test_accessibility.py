@@ -3,13 +3,15 @@ visible label, and the picture comes with a text summary that follows the slider
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 import ipywidgets
 import pytest
 
-from helpers import widgets
+from helpers import explorer, explorers
 
-EXPLORERS = [widgets.NeuronExplorer, widgets.BiasActivationExplorer, widgets.LayerExplorer,
-             widgets.NetworkExplorer, widgets.PlaneExplorer]
+EXPLORERS = list(explorers.EXPLORERS)
 CONTROLS = (ipywidgets.FloatSlider, ipywidgets.IntSlider, ipywidgets.ToggleButtons, ipywidgets.Dropdown,
             ipywidgets.RadioButtons, ipywidgets.Button)
 
@@ -21,9 +23,10 @@ def parts(widget):
 
 
 def test_every_explorer_class_is_listed_here():
-    defined = {cls for cls in vars(widgets).values()
-               if isinstance(cls, type) and issubclass(cls, widgets.Explorer) and cls is not widgets.Explorer}
-    assert defined == set(EXPLORERS), "add the new explorer to EXPLORERS"
+    modules = [importlib.import_module(f"helpers.explorers.{info.name}") for info in pkgutil.iter_modules(explorers.__path__)]
+    defined = {cls for module in modules for cls in vars(module).values()
+               if isinstance(cls, type) and issubclass(cls, explorer.Explorer) and cls is not explorer.Explorer}
+    assert defined == set(EXPLORERS), "add the new explorer to EXPLORERS in helpers/explorers/__init__.py"
 
 
 @pytest.mark.parametrize("make", EXPLORERS, ids=lambda cls: cls.__name__)

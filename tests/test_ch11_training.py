@@ -10,7 +10,7 @@ from helpers.chapters import ch11_training as ch11
 from helpers.datasets import accuracy, make_dataset
 from helpers.explorers.training import FRAME_MS, TrainingExplorer, training_formula, training_run  # noqa: F401
 from helpers.learning import backward, network_loss
-from helpers.maths import neuron_line
+from helpers.plane import neuron_line
 from helpers.pictures.training import describe_training, training_picture, update_training_picture
 from helpers.training import init_network, train
 

@@ -4,27 +4,35 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
 
-from helpers import checks
+from helpers import exercises
+from helpers.chapters import ch01_one_neuron as ch01
+from helpers.chapters import ch02_bias_and_activation as ch02
+from helpers.chapters import ch03_layer_of_neurons as ch03
+from helpers.chapters import ch04_hidden_layer as ch04
+from helpers.chapters import ch05_two_layer_network as ch05
+from helpers.chapters import ch06_batch_of_inputs as ch06
+from helpers.chapters import ch07_lines_to_shapes as ch07
 
 NUMERIC_CHECKS = {
     # check: (the right answer worked out independently, {wrong answer: words the message must use})
-    checks.check_ana_score: (8 * 0.5 + 5 * 0.3 + 6 * 0.2, {19: "without weighing", 1.0: "added the weights",
+    ch01.check_ana_score: (8 * 0.5 + 5 * 0.3 + 6 * 0.2, {19: "without weighing", 1.0: "added the weights",
                                                            6.7 / 3: "averaged", 5.5: "missing"}),
-    checks.check_third_weight: ((4 - 1.9) / 5, {0.8: "already add 1.9", 2.1: "divided by the input",
+    ch01.check_third_weight: ((4 - 1.9) / 5, {0.8: "already add 1.9", 2.1: "divided by the input",
                                                 0.22: "how much w3 must grow", 1.1: "output must grow"}),
-    checks.check_doubled_inputs: (2 * 2.9, {2.9: "does change", 4.9: "doesn't add 2", 11.6: "not 4"}),
+    ch01.check_doubled_inputs: (2 * 2.9, {2.9: "does change", 4.9: "doesn't add 2", 11.6: "not 4"}),
     # chapter 02: 2 + 3 + 5 weighted is 2.9, so the bias −2.9 brings z to 0
-    checks.check_switching_bias: (-(2 * 0.5 + 3 * 0.3 + 5 * 0.2), {2.9: "opposite sign", -1: "bias used above",
+    ch02.check_switching_bias: (-(2 * 0.5 + 3 * 0.3 + 5 * 0.2), {2.9: "opposite sign", -1: "bias used above",
                                                                    0: "With no bias", -1.9: "cancels 1.9, the output with bias −1"}),
     # chapter 02: ReLU(1×0.5 + 4×(−1) + 2×0.5 + 3) = ReLU(0.5)
-    checks.check_full_neuron: (0.5, {3: "before adding the bias", 0: "leave out the bias", -2.5: "weighted sum alone",
+    ch02.check_full_neuron: (0.5, {3: "before adding the bias", 0: "leave out the bias", -2.5: "weighted sum alone",
                                      8.5: "count negatively", 5.5: "bias +3 is missing"}),
     # chapter 06: Z[2, 0] = X[2] · W[0] + b[0] with X[2] = [−1, 2, 0], W[0] = [0.5, −1, 2], b[0] = −1
-    checks.check_batch_entry: (-1 * 0.5 + 2 * -1 + 0 * 2 - 1, {2: "That is Z[0, 2]", -2.5: "bias is missing",
+    ch06.check_batch_entry: (-1 * 0.5 + 2 * -1 + 0 * 2 - 1, {2: "That is Z[0, 2]", -2.5: "bias is missing",
                                                              1.5: "column 2 of X", 0: "before the activation",
                                                              -1.5: "added, not subtracted", -4: "That is sample 1",
                                                              -2: "not b[1]"}),
@@ -35,52 +43,53 @@ NUMERIC_CHECKS = {
 class TestNumericChecks:
     def test_right_answer_is_correct(self, check):
         right, _ = NUMERIC_CHECKS[check]
-        assert check.judge(right).status == checks.CORRECT
+        assert check.judge(right).status == exercises.CORRECT
 
     def test_stub_is_not_attempted(self, check):
-        assert check.judge(...).status == checks.NOT_ATTEMPTED
-        assert check.judge(None).status == checks.NOT_ATTEMPTED
+        assert check.judge(...).status == exercises.NOT_ATTEMPTED
+        assert check.judge(None).status == exercises.NOT_ATTEMPTED
 
     def test_each_known_mistake_is_named(self, check):
         _, wrong = NUMERIC_CHECKS[check]
         for answer, words in wrong.items():
             feedback = check.judge(answer)
-            assert feedback.status == checks.MISTAKE
+            assert feedback.status == exercises.MISTAKE
             assert words in feedback.message, f"{answer}: {feedback.message}"
 
     def test_an_unknown_wrong_answer_gets_a_hint_not_the_answer(self, check):
         right, _ = NUMERIC_CHECKS[check]
         feedback = check.judge(123.456)
-        assert feedback.status == checks.MISTAKE and "123.456" in feedback.message
+        assert feedback.status == exercises.MISTAKE and "123.456" in feedback.message
         assert f"{right:g}" not in feedback.message
 
     @pytest.mark.parametrize("odd", ["seven", [1, 2], [[1], [2, 3]], math.nan, math.inf, {}, "6.7", object()])
     def test_odd_answers_get_a_message_never_an_exception(self, check, odd, capsys):
+        feedback = check.judge(odd)  # the judge itself, which raises if it cannot read the answer
+        assert feedback.status == exercises.MISTAKE and feedback.message.startswith("❌ Not yet."), feedback.message
         check(odd)
         said = capsys.readouterr().out
-        assert said.startswith("❌ Not yet."), said
-        assert "Traceback" not in said
+        assert said == feedback.message + "\n" and "could not read" not in said
 
 
 def test_the_printed_check_shows_the_message(capsys):
-    checks.check_ana_score(6.7)
+    ch01.check_ana_score(6.7)
     assert capsys.readouterr().out == "✅ Correct!\n"
 
 
 def test_judge_accepts_numpy_numbers_and_small_rounding():
     import numpy as np
 
-    assert checks.check_ana_score.judge(np.float64(6.7000000001)).status == checks.CORRECT
-    assert checks.check_ana_score.judge(6.71).status == checks.MISTAKE
+    assert ch01.check_ana_score.judge(np.float64(6.7000000001)).status == exercises.CORRECT
+    assert ch01.check_ana_score.judge(6.71).status == exercises.MISTAKE
 
 
 def test_judge_names_the_expected_shape():
-    feedback = checks.judge([1, 2, 3], [1.0, 2.0])
+    feedback = exercises.judge_number([1, 2, 3], [1.0, 2.0])
     assert "2 numbers (shape (2,))" in feedback.message and "(3,)" in feedback.message
 
 
 class TestMyWeightedSum:
-    judge = staticmethod(checks.check_my_weighted_sum.judge)
+    judge = staticmethod(ch01.check_my_weighted_sum.judge)
 
     def test_a_loop_is_correct(self):
         def loop(inputs, weights):
@@ -89,14 +98,14 @@ class TestMyWeightedSum:
                 total += x * w
             return total
 
-        assert self.judge(loop).status == checks.CORRECT
+        assert self.judge(loop).status == exercises.CORRECT
 
     def test_the_untouched_stub_is_not_attempted(self):
         def stub(inputs, weights):
             ...
 
-        assert self.judge(stub).status == checks.NOT_ATTEMPTED
-        assert self.judge(...).status == checks.NOT_ATTEMPTED
+        assert self.judge(stub).status == exercises.NOT_ATTEMPTED
+        assert self.judge(...).status == exercises.NOT_ATTEMPTED
 
     @pytest.mark.parametrize("wrong, words", [
         (lambda xs, ws: sum(xs), "sum of the inputs"),
@@ -110,14 +119,14 @@ class TestMyWeightedSum:
     ])
     def test_each_known_mistake_is_named(self, wrong, words):
         feedback = self.judge(wrong)
-        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and words in feedback.message, feedback.message
 
     def test_a_call_result_instead_of_the_function_is_explained(self):
         assert "without ()" in self.judge(2.9).message
 
 
 def test_a_check_that_breaks_inside_still_prints_a_message(capsys):
-    @checks.exercise_check
+    @exercises.exercise_check(chapter=0, number=0)
     def broken(answer):
         raise RuntimeError("boom")
 
@@ -133,61 +142,61 @@ def test_a_check_that_breaks_inside_still_prints_a_message(capsys):
 GRID_Z = [1 * 0.5 + 2 * -1 + 3 * 2 - 1, 1 * -1 + 2 * 1 + 3 * -1 + 0.5, 1 * 1 + 2 * 0 + 3 * 1 - 2, 1 * 1 + 2 * -1 + 3 * -1 + 3]
 GRID_H = [max(0.0, z) for z in GRID_Z]
 RIGHT = {
-    checks.check_relu_values: ([3, 0, 0, 0.5, 0],),
-    checks.check_which_activation: (["tanh", "ReLU", "sigmoid", "none"],),
-    checks.check_stacked_weights: ([[1, 2], [0, -1], [0.5, 0.5]],),
-    checks.check_layer_shapes: ((5, 2), (5,), (5,)),
-    checks.check_layer_grid: (GRID_Z, GRID_H),
+    ch02.check_relu_values: ([3, 0, 0, 0.5, 0],),
+    ch02.check_which_activation: (["tanh", "ReLU", "sigmoid", "none"],),
+    ch03.check_stacked_weights: ([[1, 2], [0, -1], [0.5, 0.5]],),
+    ch03.check_layer_shapes: ((5, 2), (5,), (5,)),
+    ch03.check_layer_grid: (GRID_Z, GRID_H),
     # chapter 04: W2 @ W1 and W2 @ b1 + b2, multiplied out by hand
-    checks.check_collapsed_layer: ([[1 * 1 + 2 * 0, 1 * 2 + 2 * -1], [-1 * 1 + 1 * 0, -1 * 2 + 1 * -1]],
+    ch04.check_collapsed_layer: ([[1 * 1 + 2 * 0, 1 * 2 + 2 * -1], [-1 * 1 + 1 * 0, -1 * 2 + 1 * -1]],
                                    [1 * 1 + 2 * -1 + 1, -1 * 1 + 1 * -1 + 1]),
-    checks.check_bends: ([-1 / 1, -2 / -2, 1 / 0.5],),
+    ch04.check_bends: ([-1 / 1, -2 / -2, 1 / 0.5],),
     # chapter 05: x = [2, −1] through 3 hidden neurons and 2 outputs
-    checks.check_network_grid: ([2 * 1 - 1 * 1 - 0.5, 2 * 0.5 - 1 * -1 + 1, 2 * -1 - 1 * 2 + 1],
+    ch05.check_network_grid: ([2 * 1 - 1 * 1 - 0.5, 2 * 0.5 - 1 * -1 + 1, 2 * -1 - 1 * 2 + 1],
                                 [0.5, 3, 0],
                                 [0.5 * 2 + 3 * -1 + 0 * 1 + 1, 0.5 * 1 + 3 * 0.5 + 0 * -1 - 1],
                                 [0, 1]),
-    checks.check_parameter_counts: ([(2 * 4 + 4) + (4 * 3 + 3), (4 * 5 + 5) + (5 * 3 + 3),
+    ch05.check_parameter_counts: ([(2 * 4 + 4) + (4 * 3 + 3), (4 * 5 + 5) + (5 * 3 + 3),
                                      (784 * 128 + 128) + (128 * 10 + 10)],),
     # chapter 06: the batch [[1, 2, 3], [2, 2, −1], [−1, 2, 0]] through chapter 03's by-hand layer
-    checks.check_batch_layer: ([[3.5, -1.5, 2, -1],
+    ch06.check_batch_layer: ([[3.5, -1.5, 2, -1],
                                 [2 * 0.5 + 2 * -1 - 1 * 2 - 1, 2 * -1 + 2 * 1 - 1 * -1 + 0.5, 2 + 0 - 1 - 2, 2 - 2 + 1 + 3],
                                 [-0.5 - 2 + 0 - 1, 1 + 2 + 0 + 0.5, -1 + 0 + 0 - 2, -1 - 2 + 0 + 3]],),
 }
 STUBS = {
-    checks.check_relu_values: [(...,), ([...] * 5,), (None,)],
-    checks.check_which_activation: [(...,), ([...] * 4,)],
-    checks.check_stacked_weights: [(...,), (None,)],
-    checks.check_layer_shapes: [(..., ..., ...)],
-    checks.check_layer_grid: [(..., ...), ([...] * 4, [...] * 4), ([...] * 4, ...)],
-    checks.check_collapsed_layer: [(..., ...), (None, None)],
-    checks.check_bends: [(...,), ([...] * 3,)],
-    checks.check_network_grid: [(..., ..., ..., ...), ([...] * 3, [...] * 3, [...] * 2, [...] * 2)],
-    checks.check_parameter_counts: [(...,), ([...] * 3,)],
-    checks.check_batch_layer: [(...,), (None,)],
+    ch02.check_relu_values: [(...,), ([...] * 5,), (None,)],
+    ch02.check_which_activation: [(...,), ([...] * 4,)],
+    ch03.check_stacked_weights: [(...,), (None,)],
+    ch03.check_layer_shapes: [(..., ..., ...)],
+    ch03.check_layer_grid: [(..., ...), ([...] * 4, [...] * 4), ([...] * 4, ...)],
+    ch04.check_collapsed_layer: [(..., ...), (None, None)],
+    ch04.check_bends: [(...,), ([...] * 3,)],
+    ch05.check_network_grid: [(..., ..., ..., ...), ([...] * 3, [...] * 3, [...] * 2, [...] * 2)],
+    ch05.check_parameter_counts: [(...,), ([...] * 3,)],
+    ch06.check_batch_layer: [(...,), (None,)],
 }
 
 
 def test_the_grid_of_chapter_03_is_the_one_the_hand_computation_uses():
     assert GRID_Z == [3.5, -1.5, 2, -1]
-    assert checks.GRID_X == (1, 2, 3) and checks.GRID_B == (-1, 0.5, -2, 3)
+    assert ch03.GRID_X == (1, 2, 3) and ch03.GRID_B == (-1, 0.5, -2, 3)
 
 
 @pytest.mark.parametrize("check", RIGHT, ids=lambda c: c.__name__)
 class TestChecksOfSeveralEntries:
     def test_right_answer_is_correct(self, check):
         feedback = check.judge(*RIGHT[check])
-        assert feedback.status == checks.CORRECT, feedback.message
+        assert feedback.status == exercises.CORRECT, feedback.message
 
     def test_right_answer_as_numpy_arrays_is_correct_too(self, check):
         answer = [np.array(a) if not isinstance(a[0], str) else a for a in RIGHT[check]]
-        if check is checks.check_layer_shapes:
+        if check is ch03.check_layer_shapes:
             answer = RIGHT[check]
-        assert check.judge(*answer).status == checks.CORRECT
+        assert check.judge(*answer).status == exercises.CORRECT
 
     def test_stubs_are_not_attempted(self, check):
         for stub in STUBS[check]:
-            assert check.judge(*stub).status == checks.NOT_ATTEMPTED, stub
+            assert check.judge(*stub).status == exercises.NOT_ATTEMPTED, stub
 
     @pytest.mark.parametrize("odd", ["seven", [1, 2], [[1], [2, 3]], math.nan, math.inf, {}, 3, object(), [None] * 4,
                                      ["a", "b", "c", "d", "e"], np.ones((2, 2)), True])
@@ -199,7 +208,7 @@ class TestChecksOfSeveralEntries:
 
 
 class TestReluValues:
-    judge = staticmethod(checks.check_relu_values.judge)
+    judge = staticmethod(ch02.check_relu_values.judge)
 
     @pytest.mark.parametrize("answer, words", [
         ([3, -2, 0, 0.5, -0.1], "changed nothing"),
@@ -209,23 +218,23 @@ class TestReluValues:
     ])
     def test_a_pattern_across_the_list_names_the_idea(self, answer, words):
         feedback = self.judge(answer)
-        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and words in feedback.message, feedback.message
 
     def test_a_single_wrong_entry_is_named(self):
         feedback = self.judge([3, 0, 0, 1, 0])
-        assert feedback.status == checks.MISTAKE
+        assert feedback.status == exercises.MISTAKE
         assert "- ReLU(0.5): ReLU is not an on/off switch" in feedback.message
         assert "Right so far: ReLU(3), ReLU(−2), ReLU(0), ReLU(−0.1)." in feedback.message
 
     def test_a_partly_filled_list_says_what_is_missing(self):
         feedback = self.judge([3, 0, ..., ..., ...])
-        assert feedback.status == checks.INCOMPLETE
+        assert feedback.status == exercises.INCOMPLETE
         assert "So far so good: ReLU(3), ReLU(−2) are right." in feedback.message
         assert "Still to fill in: ReLU(0), ReLU(0.5), ReLU(−0.1)" in feedback.message
 
     def test_a_partly_filled_list_still_judges_what_is_filled(self):
         feedback = self.judge([3, 2, ..., ..., ...])
-        assert feedback.status == checks.MISTAKE
+        assert feedback.status == exercises.MISTAKE
         assert "- ReLU(−2): ReLU does not flip the sign" in feedback.message
         assert "Still to fill in: ReLU(0), ReLU(0.5), ReLU(−0.1)" in feedback.message
 
@@ -237,18 +246,18 @@ class TestReluValues:
 
 
 class TestWhichActivation:
-    judge = staticmethod(checks.check_which_activation.judge)
+    judge = staticmethod(ch02.check_which_activation.judge)
 
     def test_the_puzzle_outputs_are_the_activations_rounded(self):
-        (za, a), (zb, b), (zc, c), (zd, d) = checks.ACTIVATION_PUZZLES
+        (za, a), (zb, b), (zc, c), (zd, d) = ch02.ACTIVATION_PUZZLES
         assert a == round(math.tanh(za), 3) and b == max(0.0, zb)
         assert c == round(1 / (1 + math.exp(-zc)), 3) and d == zd
 
     def test_names_are_read_loosely(self):
         from helpers.maths import relu
 
-        assert self.judge([" TANH", relu, "logistic", None]).status == checks.CORRECT
-        assert self.judge(["tanh", "relu", "sigmoid", "no activation"]).status == checks.CORRECT
+        assert self.judge([" TANH", relu, "logistic", None]).status == exercises.CORRECT
+        assert self.judge(["tanh", "relu", "sigmoid", "no activation"]).status == exercises.CORRECT
 
     def test_a_wrong_name_is_answered_with_what_that_activation_would_give(self):
         message = self.judge(["sigmoid", "tanh", "ReLU", "ReLU"]).message
@@ -266,12 +275,12 @@ class TestWhichActivation:
 
     def test_partly_filled(self):
         feedback = self.judge(["tanh", ..., ..., ...])
-        assert feedback.status == checks.INCOMPLETE
+        assert feedback.status == exercises.INCOMPLETE
         assert "Still to fill in: case B, case C, case D (replace each ... with a name in quotes)" in feedback.message
 
 
 class TestStackedWeights:
-    judge = staticmethod(checks.check_stacked_weights.judge)
+    judge = staticmethod(ch03.check_stacked_weights.judge)
 
     @pytest.mark.parametrize("answer, words", [
         ([[1, 0, 0.5], [2, -1, 0.5]], "it is transposed"),
@@ -284,14 +293,14 @@ class TestStackedWeights:
     ])
     def test_each_known_mistake_is_named(self, answer, words):
         feedback = self.judge(answer)
-        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and words in feedback.message, feedback.message
 
 
 class TestLayerShapes:
-    judge = staticmethod(checks.check_layer_shapes.judge)
+    judge = staticmethod(ch03.check_layer_shapes.judge)
 
     def test_shapes_may_be_written_as_lists_or_single_numbers(self):
-        assert self.judge([5, 2], 5, [5]).status == checks.CORRECT
+        assert self.judge([5, 2], 5, [5]).status == exercises.CORRECT
 
     @pytest.mark.parametrize("answer, words", [
         (((2, 5), (5,), (5,)), "W_shape: (2, 5) is the transposed shape"),
@@ -306,16 +315,16 @@ class TestLayerShapes:
     ])
     def test_each_known_mistake_is_named(self, answer, words):
         feedback = self.judge(*answer)
-        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and words in feedback.message, feedback.message
 
     def test_partly_filled(self):
         feedback = self.judge((5, 2), ..., ...)
-        assert feedback.status == checks.INCOMPLETE
+        assert feedback.status == exercises.INCOMPLETE
         assert "Still to fill in: b_shape, z_shape (replace each ... with a shape)" in feedback.message
 
 
 class TestLayerGrid:
-    judge = staticmethod(checks.check_layer_grid.judge)
+    judge = staticmethod(ch03.check_layer_grid.judge)
 
     @staticmethod
     def with_z(j, value):
@@ -344,7 +353,7 @@ class TestLayerGrid:
     ])
     def test_each_known_mistake_in_a_z_cell_is_named(self, j, value, words):
         feedback = self.judge(*self.with_z(j, value))
-        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and words in feedback.message, feedback.message
         assert f"z[{j}]" not in feedback.message.split("Right so far:")[1]
 
     @pytest.mark.parametrize("j, value, words", [
@@ -359,7 +368,7 @@ class TestLayerGrid:
     ])
     def test_each_known_mistake_in_an_h_cell_is_named(self, j, value, words):
         feedback = self.judge(*self.with_h(j, value))
-        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and words in feedback.message, feedback.message
 
     def test_an_h_that_follows_from_a_wrong_z_says_so(self):
         z = [5.5, -1.5, 2, -1]  # z[0] with the bias subtracted
@@ -378,18 +387,18 @@ class TestLayerGrid:
 
     def test_a_partly_filled_grid_says_what_is_missing_and_judges_the_rest(self):
         feedback = self.judge([3.5, ..., 1, ...], [..., ..., ..., ...])
-        assert feedback.status == checks.MISTAKE
+        assert feedback.status == exercises.MISTAKE
         assert "neuron 2, z[2]: you used column 2 of W" in feedback.message
         assert "Right so far: z[0]." in feedback.message
         assert "Still to fill in: z[1], z[3], h[0], h[1], h[2], h[3]" in feedback.message
 
     def test_a_partly_filled_grid_without_mistakes_is_incomplete(self):
         feedback = self.judge([3.5, -1.5, ..., ...], ...)
-        assert feedback.status == checks.INCOMPLETE
+        assert feedback.status == exercises.INCOMPLETE
         assert feedback.message.startswith("⏳ So far so good: z[0], z[1] are right.")
 
     def test_the_untouched_grid_prints_not_attempted(self, capsys):
-        checks.check_layer_grid([..., ..., ..., ...], [..., ..., ..., ...])
+        ch03.check_layer_grid([..., ..., ..., ...], [..., ..., ..., ...])
         assert capsys.readouterr().out.startswith("⏳ Not attempted yet")
 
     @pytest.mark.parametrize("z, h, words", [
@@ -401,7 +410,7 @@ class TestLayerGrid:
     ])
     def test_answers_of_the_wrong_form_are_explained(self, z, h, words):
         feedback = self.judge(z, h)
-        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and words in feedback.message, feedback.message
 
 
 # ===========================================================================
@@ -410,19 +419,19 @@ class TestLayerGrid:
 
 class TestGridNames:
     def test_the_default_names_are_chapter_03s(self):
-        assert checks.GridNames() == ("x", "W", "b", "z", "h", "neuron")
+        assert ch03.GridNames() == ("x", "W", "b", "z", "h", "neuron")
 
     def test_a_layer_with_fewer_neurons_than_inputs_is_judged_without_error(self):
         x, W, b = np.array([1.0, 2.0, 3.0]), np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]), np.array([0.0, 0.0])
-        entry = checks._grid_z_entry(0, 99, x, W, b, checks.OUTPUT_NAMES)
-        assert entry.status == checks.MISTAKE and "multiply row W2[0] by h" in entry.why
+        entry = ch03.layer_z_entry(0, 99, x, W, b, ch05.OUTPUT_NAMES)
+        assert entry.status == exercises.MISTAKE and "multiply row W2[0] by h" in entry.why
 
 
 class TestCollapsedLayer:
-    judge = staticmethod(checks.check_collapsed_layer.judge)
+    judge = staticmethod(ch04.check_collapsed_layer.judge)
     # W1 = [[1, 2], [0, −1]], b1 = [1, −1], W2 = [[1, 2], [−1, 1]], b2 = [1, 1], multiplied out by hand
-    W = RIGHT[checks.check_collapsed_layer][0]
-    b = RIGHT[checks.check_collapsed_layer][1]
+    W = RIGHT[ch04.check_collapsed_layer][0]
+    b = RIGHT[ch04.check_collapsed_layer][1]
 
     def test_the_hand_computation(self):
         assert self.W == [[1, 0], [-1, -3]] and self.b == [0, -1]
@@ -437,7 +446,7 @@ class TestCollapsedLayer:
     ])
     def test_each_mistake_in_W_is_named(self, W, words):
         feedback = self.judge(W, self.b)
-        assert feedback.status == checks.MISTAKE and "- W: " in feedback.message and words in feedback.message, \
+        assert feedback.status == exercises.MISTAKE and "- W: " in feedback.message and words in feedback.message, \
             feedback.message
         assert "Right so far: b." in feedback.message
 
@@ -452,21 +461,21 @@ class TestCollapsedLayer:
     ])
     def test_each_mistake_in_b_is_named(self, b, words):
         feedback = self.judge(self.W, b)
-        assert feedback.status == checks.MISTAKE and "- b: " in feedback.message and words in feedback.message, \
+        assert feedback.status == exercises.MISTAKE and "- b: " in feedback.message and words in feedback.message, \
             feedback.message
 
     def test_half_done_is_incomplete(self):
         feedback = self.judge(self.W, ...)
-        assert feedback.status == checks.INCOMPLETE
+        assert feedback.status == exercises.INCOMPLETE
         assert "Still to fill in: b (replace each ... with an array)" in feedback.message
 
 
 class TestBends:
-    judge = staticmethod(checks.check_bends.judge)
+    judge = staticmethod(ch04.check_bends.judge)
 
     def test_every_sign_flipped_is_named_once(self):
         feedback = self.judge([1 / 1, 2 / -2, -1 / 0.5])
-        assert feedback.status == checks.MISTAKE and "Every sign is flipped" in feedback.message
+        assert feedback.status == exercises.MISTAKE and "Every sign is flipped" in feedback.message
 
     @pytest.mark.parametrize("j, value, words", [
         (1, -1, "the sign is flipped"),
@@ -481,7 +490,7 @@ class TestBends:
         answer = [-1, 1, 2]
         answer[j] = value
         feedback = self.judge(answer)
-        assert feedback.status == checks.MISTAKE and f"- bend {j}: " in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and f"- bend {j}: " in feedback.message, feedback.message
         assert words in feedback.message, feedback.message
 
     def test_the_hints_give_the_rule_but_not_the_numbers(self):
@@ -490,13 +499,13 @@ class TestBends:
 
 
 class TestRightSlope:
-    judge = staticmethod(checks.check_right_slope.judge)
+    judge = staticmethod(ch04.check_right_slope.judge)
     # Far to the right, neurons 0 (weight 1) and 2 (weight 0.5) are on: 2×1 + (−2)×0.5
     right = 2 * 1 + (-2) * 0.5
 
     def test_right_and_stub(self):
-        assert self.judge(self.right).status == checks.CORRECT
-        assert self.judge(...).status == checks.NOT_ATTEMPTED
+        assert self.judge(self.right).status == exercises.CORRECT
+        assert self.judge(...).status == exercises.NOT_ATTEMPTED
 
     @pytest.mark.parametrize("answer, words", [
         (2 * 1 + 1 * -2 + (-2) * 0.5, "the slope without ReLU"),
@@ -509,18 +518,18 @@ class TestRightSlope:
     ])
     def test_each_mistake_is_named(self, answer, words):
         feedback = self.judge(answer)
-        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and words in feedback.message, feedback.message
 
     @pytest.mark.parametrize("odd", ["one", [1, 2], math.nan, {}, object(), True])
     def test_odd_answers_get_a_message_never_an_exception(self, odd, capsys):
-        checks.check_right_slope(odd)
+        ch04.check_right_slope(odd)
         said = capsys.readouterr().out
         assert said.startswith("❌ Not yet.") and "could not read" not in said
 
 
 class TestNetworkGrid:
-    judge = staticmethod(checks.check_network_grid.judge)
-    right = RIGHT[checks.check_network_grid]
+    judge = staticmethod(ch05.check_network_grid.judge)
+    right = RIGHT[ch05.check_network_grid]
 
     def test_the_hand_computation(self):
         assert self.right == ([0.5, 3, -3], [0.5, 3, 0], [-1, 1], [0, 1])
@@ -542,7 +551,7 @@ class TestNetworkGrid:
     ])
     def test_each_mistake_is_named_with_the_layers_own_names(self, which, index, value, words):
         feedback = self.judge(*self.with_entry(which, index, value))
-        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and words in feedback.message, feedback.message
 
     def test_z2_computed_from_z1_instead_of_h_is_named(self):
         z2_from_z1 = [2 * 0.5 - 1 * 3 + 1 * -3 + 1, 1 * 0.5 + 0.5 * 3 - 1 * -3 - 1]
@@ -558,20 +567,20 @@ class TestNetworkGrid:
 
     def test_partly_filled(self):
         feedback = self.judge([0.5, 3, -3], [...] * 3, [...] * 2, ...)
-        assert feedback.status == checks.INCOMPLETE
+        assert feedback.status == exercises.INCOMPLETE
         assert "Still to fill in: h[0], h[1], h[2], z2[0], z2[1], y[0], y[1]" in feedback.message
 
 
 class TestParameterCounts:
-    judge = staticmethod(checks.check_parameter_counts.judge)
+    judge = staticmethod(ch05.check_parameter_counts.judge)
 
     def test_the_networks_and_their_counts(self):
-        assert checks.PARAMETER_NETWORKS == ((2, 4, 3), (4, 5, 3), (784, 128, 10))
-        assert RIGHT[checks.check_parameter_counts] == ([27, 43, 101770],)
+        assert ch05.PARAMETER_NETWORKS == ((2, 4, 3), (4, 5, 3), (784, 128, 10))
+        assert RIGHT[ch05.check_parameter_counts] == ([27, 43, 101770],)
 
     def test_forgetting_the_biases_everywhere_is_named_once(self):
         feedback = self.judge([2 * 4 + 4 * 3, 4 * 5 + 5 * 3, 784 * 128 + 128 * 10])
-        assert feedback.status == checks.MISTAKE and "You left out the biases in all three" in feedback.message
+        assert feedback.status == exercises.MISTAKE and "You left out the biases in all three" in feedback.message
 
     @pytest.mark.parametrize("value, words", [
         (8 + 12, "forgot the biases: each neuron also has one bias, 4 + 3 more"),
@@ -587,7 +596,7 @@ class TestParameterCounts:
     ])
     def test_each_mistake_is_named_for_its_network(self, value, words):
         feedback = self.judge([value, 43, 101770])
-        assert feedback.status == checks.MISTAKE and "- [2, 4, 3]: " in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and "- [2, 4, 3]: " in feedback.message, feedback.message
         assert words in feedback.message, feedback.message
         assert "Right so far: [4, 5, 3], [784, 128, 10]." in feedback.message
 
@@ -597,7 +606,7 @@ def _relu(z):
 
 
 class TestMyNetwork:
-    judge = staticmethod(checks.check_my_network.judge)
+    judge = staticmethod(ch05.check_my_network.judge)
 
     @staticmethod
     def loops(x, W1, b1, W2, b2):
@@ -606,15 +615,15 @@ class TestMyNetwork:
         return [max(0.0, sum(w * v for w, v in zip(row, h)) + bias) for row, bias in zip(W2, b2)]
 
     def test_a_correct_network_passes_as_arrays_or_lists(self):
-        assert self.judge(lambda x, W1, b1, W2, b2: _relu(W2 @ _relu(W1 @ x + b1) + b2)).status == checks.CORRECT
-        assert self.judge(self.loops).status == checks.CORRECT
+        assert self.judge(lambda x, W1, b1, W2, b2: _relu(W2 @ _relu(W1 @ x + b1) + b2)).status == exercises.CORRECT
+        assert self.judge(self.loops).status == exercises.CORRECT
 
     def test_the_untouched_stub_is_not_attempted(self):
         def my_network(x, W1, b1, W2, b2):
             ...
 
-        assert self.judge(my_network).status == checks.NOT_ATTEMPTED
-        assert self.judge(...).status == checks.NOT_ATTEMPTED
+        assert self.judge(my_network).status == exercises.NOT_ATTEMPTED
+        assert self.judge(...).status == exercises.NOT_ATTEMPTED
 
     @pytest.mark.parametrize("function, words", [
         (lambda x, W1, b1, W2, b2: _relu(W2 @ (W1 @ x + b1) + b2), "The hidden layer has no ReLU"),
@@ -633,7 +642,7 @@ class TestMyNetwork:
     ])
     def test_each_mistake_is_named(self, function, words):
         feedback = self.judge(function)
-        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and words in feedback.message, feedback.message
 
     def test_a_function_that_stops_returning_midway_is_told_to_return(self):
         calls = []
@@ -644,18 +653,23 @@ class TestMyNetwork:
 
         assert "end it with return y" in self.judge(sometimes).message
 
-    def test_the_learners_arrays_are_copies(self):
+    def test_a_function_that_changes_its_arguments_cannot_change_the_test_cases(self):
         def spoils(x, W1, b1, W2, b2):
-            W1 *= 0
-            return _relu(W2 @ _relu(W1 @ x + b1) + b2)
+            y = _relu(W2 @ _relu(W1 @ x + b1) + b2)
+            for array in (x, W1, b1, W2, b2):
+                array *= 0  # in place: changes the caller's arrays unless it was given copies
+            return y
 
-        self.judge(spoils)
-        assert checks._network_cases()[0][1][0, 0] == 0.5
+        assert self.judge(spoils).status == exercises.CORRECT
+        x, W1, b1, W2, b2 = ch05.MY_NETWORK_CASES[0]  # chapter 05's network, as the chapter writes it
+        assert x.tolist() == [2, 3, 5] and b1.tolist() == [-1, 1, 0.5, -2] and b2.tolist() == [0.5, -1]
+        assert W1.tolist()[1] == [1, 0, -1] and W2.tolist()[0] == [1, 0.5, -1, 1]
+        assert self.judge(self.loops).status == exercises.CORRECT
 
 
 class TestBatchLayer:
-    judge = staticmethod(checks.check_batch_layer.judge)
-    Z = RIGHT[checks.check_batch_layer][0]
+    judge = staticmethod(ch06.check_batch_layer.judge)
+    Z = RIGHT[ch06.check_batch_layer][0]
 
     def test_the_hand_computation(self):
         assert self.Z == [[3.5, -1.5, 2, -1], [-4, 1.5, -1, 4], [-3.5, 3.5, -3, 0]]
@@ -671,23 +685,23 @@ class TestBatchLayer:
         (lambda X, W, b: np.zeros((2, 4)), "it has shape (2, 4), but it should have shape (3, 4)"),
     ])
     def test_each_mistake_is_named(self, make, words):
-        X, W, b = (np.array(v, dtype=float) for v in (checks.BATCH_X, checks.GRID_W, checks.GRID_B))
+        X, W, b = (np.array(v, dtype=float) for v in (ch06.BATCH_X, ch03.GRID_W, ch03.GRID_B))
         feedback = self.judge(make(X, W, b))
-        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and words in feedback.message, feedback.message
 
 
 class TestBatchShapes:
-    judge = staticmethod(checks.check_batch_shapes.judge)
+    judge = staticmethod(ch06.check_batch_shapes.judge)
     right = ((8, 5), (16, 5), (16,), (8, 16), (3, 16), (8, 3))
 
     def test_right_as_tuples_lists_or_single_numbers(self):
-        assert self.judge(*self.right).status == checks.CORRECT
-        assert self.judge([8, 5], [16, 5], 16, [8, 16], [3, 16], [8, 3]).status == checks.CORRECT
+        assert self.judge(*self.right).status == exercises.CORRECT
+        assert self.judge([8, 5], [16, 5], 16, [8, 16], [3, 16], [8, 3]).status == exercises.CORRECT
 
     def test_stubs(self):
-        assert self.judge(*[...] * 6).status == checks.NOT_ATTEMPTED
+        assert self.judge(*[...] * 6).status == exercises.NOT_ATTEMPTED
         feedback = self.judge((8, 5), ..., ..., ..., ..., ...)
-        assert feedback.status == checks.INCOMPLETE
+        assert feedback.status == exercises.INCOMPLETE
         assert "Still to fill in: W1_shape, b1_shape, H_shape, W2_shape, Y_shape" in feedback.message
 
     @pytest.mark.parametrize("index, value, words", [
@@ -715,11 +729,11 @@ class TestBatchShapes:
         answer = list(self.right)
         answer[index] = value
         feedback = self.judge(*answer)
-        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and words in feedback.message, feedback.message
 
     @pytest.mark.parametrize("odd", ["seven", math.nan, {}, object(), True, np.ones(2), [1.5, 2]])
     def test_odd_answers_get_a_message_never_an_exception(self, odd, capsys):
-        checks.check_batch_shapes(*[odd] * 6)
+        ch06.check_batch_shapes(*[odd] * 6)
         said = capsys.readouterr().out
         assert said.startswith("❌ Not yet.") and "could not read" not in said
 
@@ -729,16 +743,16 @@ class TestBatchShapes:
 # ---------------------------------------------------------------------------
 
 class TestLineCrossings:
-    judge = staticmethod(checks.check_line_crossings.judge)
+    judge = staticmethod(ch07.check_line_crossings.judge)
 
     def test_the_right_crossings_worked_out_by_hand(self):
         # 1·x[0] + 2·0 − 2 = 0 gives x[0] = 2; 1·0 + 2·x[1] − 2 = 0 gives x[1] = 1
-        assert self.judge(2, 1).status == checks.CORRECT
+        assert self.judge(2, 1).status == exercises.CORRECT
 
     def test_stubs(self):
-        assert self.judge(..., ...).status == checks.NOT_ATTEMPTED
+        assert self.judge(..., ...).status == exercises.NOT_ATTEMPTED
         feedback = self.judge(2, ...)
-        assert feedback.status == checks.INCOMPLETE and "crosses_x1" in feedback.message
+        assert feedback.status == exercises.INCOMPLETE and "crosses_x1" in feedback.message
 
     @pytest.mark.parametrize("crosses_x0, crosses_x1, words", [
         (-2, 1, "sign is flipped"),
@@ -753,21 +767,21 @@ class TestLineCrossings:
     ])
     def test_each_slip_is_named(self, crosses_x0, crosses_x1, words):
         feedback = self.judge(crosses_x0, crosses_x1)
-        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and words in feedback.message, feedback.message
 
 
 
 class TestPointValues:
-    judge = staticmethod(checks.check_point_values.judge)
+    judge = staticmethod(ch07.check_point_values.judge)
 
     def test_the_right_values_worked_out_by_hand(self):
         # z = x[0] + 2·x[1] − 2 at A (0, 0), B (3, 0), C (0, 2), D (1, 0.4): −2, 1, 2, −0.2
-        assert self.judge([0, 1, 2, 0]).status == checks.CORRECT
-        assert self.judge(np.array([0.0, 1.0, 2.0, 0.0])).status == checks.CORRECT
+        assert self.judge([0, 1, 2, 0]).status == exercises.CORRECT
+        assert self.judge(np.array([0.0, 1.0, 2.0, 0.0])).status == exercises.CORRECT
 
     def test_partly_filled_in(self):
         feedback = self.judge([0, 1, ..., ...])
-        assert feedback.status == checks.INCOMPLETE and "C, D" in feedback.message
+        assert feedback.status == exercises.INCOMPLETE and "C, D" in feedback.message
 
     @pytest.mark.parametrize("answer, words", [
         ([-2, 1, 2, -0.2], "ReLU turns it into 0"),
@@ -779,11 +793,11 @@ class TestPointValues:
     ])
     def test_each_slip_is_named(self, answer, words):
         feedback = self.judge(answer)
-        assert feedback.status == checks.MISTAKE and words in feedback.message, feedback.message
+        assert feedback.status == exercises.MISTAKE and words in feedback.message, feedback.message
 
     @pytest.mark.parametrize("odd", [[1, 2], "0120", 3, [None, "a", 1, 2]])
     def test_odd_answers_get_a_message(self, odd, capsys):
-        checks.check_point_values(odd)
+        ch07.check_point_values(odd)
         assert capsys.readouterr().out.startswith(("❌", "⏳"))
 
 
@@ -814,24 +828,24 @@ def changed(network, **changes):
 
 SHAPE_SLIPS = [
     # check, the answer, words its message must use
-    (checks.check_square, changed(SQUARE_SOLUTION, W2=[[1, 1, 1, 1]]), ["all around it", "W2 have the wrong sign"]),
-    (checks.check_square, changed(SQUARE_SOLUTION, W2=[[1, 1, 1, 1]], b2=[-0.1]),
+    (ch07.check_square, changed(SQUARE_SOLUTION, W2=[[1, 1, 1, 1]]), ["all around it", "W2 have the wrong sign"]),
+    (ch07.check_square, changed(SQUARE_SOLUTION, W2=[[1, 1, 1, 1]], b2=[-0.1]),
      ["inside the square where y is not positive", "opposite of the target", "Flip the signs of W2 and b2"]),
-    (checks.check_square, changed(SQUARE_SOLUTION, b2=[-0.3]), ["b2 = −0.3 is not positive"]),
-    (checks.check_square, changed(SQUARE_SOLUTION, b2=[0]), ["every hidden neuron is silent, y = b2", "such as 0.1"]),
-    (checks.check_square, changed(SQUARE_SOLUTION, W1=[[2, 0], [2, 0], [0, 2], [0, -2]], b1=[-2, 2, -2, -2]),
+    (ch07.check_square, changed(SQUARE_SOLUTION, b2=[-0.3]), ["b2 = −0.3 is not positive"]),
+    (ch07.check_square, changed(SQUARE_SOLUTION, b2=[0]), ["every hidden neuron is silent, y = b2", "such as 0.1"]),
+    (ch07.check_square, changed(SQUARE_SOLUTION, W1=[[2, 0], [2, 0], [0, 2], [0, -2]], b1=[-2, 2, -2, -2]),
      ["all to the left of it (x[0] < −1)", "neuron 1 is active on the wrong side of its line",
       "flip the signs of W1[1] and b1[1]"]),
-    (checks.check_square, changed(SQUARE_SOLUTION, b1=[-2, 2, -2, -2]),
+    (ch07.check_square, changed(SQUARE_SOLUTION, b1=[-2, 2, -2, -2]),
      ["all over the inside", "neuron 1's line is on the wrong side of (0, 0)"]),
-    (checks.check_square, changed(SQUARE_SOLUTION, b1=[0, 0, 0, 0]), ["every line passes through (0, 0)"]),
-    (checks.check_square, changed(SQUARE_SOLUTION, b2=[1]), ["a little beyond the square", "Make b2 smaller"]),
-    (checks.check_square, changed(SQUARE_SOLUTION, W1=[[2, 0], [-2, 0], [0, 2]], b1=[-2, -2, -2], W2=[[-1, -1, -1]]),
+    (ch07.check_square, changed(SQUARE_SOLUTION, b1=[0, 0, 0, 0]), ["every line passes through (0, 0)"]),
+    (ch07.check_square, changed(SQUARE_SOLUTION, b2=[1]), ["a little beyond the square", "Make b2 smaller"]),
+    (ch07.check_square, changed(SQUARE_SOLUTION, W1=[[2, 0], [-2, 0], [0, 2]], b1=[-2, -2, -2], W2=[[-1, -1, -1]]),
      ["all below it (x[1] < −1)", "The square has 4 edges", "you have 3"]),
-    (checks.check_square, changed(SQUARE_SOLUTION, W1=[[2, 0], [-2, 0], [0, 2], [1, -2]]),
+    (ch07.check_square, changed(SQUARE_SOLUTION, W1=[[2, 0], [-2, 0], [0, 2], [1, -2]]),
      ["mostly near its bottom edge (x[1] = −1)", "The line of neuron 3", "does not run along an edge"]),
-    (checks.check_band, changed(BAND_SOLUTION, W1=[[2, -2], [0, 0]]), ["W1 looks transposed"]),
-    (checks.check_band, changed(BAND_SOLUTION, W1=[[0, 2], [0, -2]]),
+    (ch07.check_band, changed(BAND_SOLUTION, W1=[[2, -2], [0, 0]]), ["W1 looks transposed"]),
+    (ch07.check_band, changed(BAND_SOLUTION, W1=[[0, 2], [0, -2]]),
      ["to the left of it (x[0] < −1) and to the right of it (x[0] > 1)", "The lines of neuron 0",
       "whose edges are x[0] = −1 and x[0] = 1"]),
 ]
@@ -840,8 +854,8 @@ SHAPE_SLIPS = [
 @pytest.mark.parametrize("check, answer, words", SHAPE_SLIPS, ids=range(len(SHAPE_SLIPS)))
 def test_a_shape_check_counts_the_wrong_points_and_names_the_slip(check, answer, words):
     feedback = check.judge(*answer)
-    assert feedback.status == checks.MISTAKE, feedback.message
-    shape = checks.SQUARE if check is checks.check_square else checks.BAND
+    assert feedback.status == exercises.MISTAKE, feedback.message
+    shape = ch07.SQUARE if check is ch07.check_square else ch07.BAND
     outside, inside = wrong_points(shape, *(np.asarray(v).tolist() for v in answer))
     assert f"{outside + inside} of 400 points are wrong" in feedback.message
     if outside:
@@ -852,32 +866,190 @@ def test_a_shape_check_counts_the_wrong_points_and_names_the_slip(check, answer,
         assert fragment in feedback.message, feedback.message
 
 
-@pytest.mark.parametrize("check, solution", [(checks.check_band, BAND_SOLUTION),
-                                             (checks.check_square, SQUARE_SOLUTION)])
+@pytest.mark.parametrize("check, solution", [(ch07.check_band, BAND_SOLUTION),
+                                             (ch07.check_square, SQUARE_SOLUTION)])
 class TestShapeChecks:
     def test_the_solution_is_correct_and_has_no_wrong_point(self, check, solution):
-        shape = checks.SQUARE if check is checks.check_square else checks.BAND
+        shape = ch07.SQUARE if check is ch07.check_square else ch07.BAND
         assert wrong_points(shape, *solution) == (0, 0)
         feedback = check.judge(*solution)
-        assert feedback.status == checks.CORRECT and "at none of the" in feedback.message
+        assert feedback.status == exercises.CORRECT and "at none of the" in feedback.message
 
     def test_a_flat_output_weight_list_and_a_plain_number_bias_are_fine(self, check, solution):
         W1, b1, W2, b2 = solution
         feedback = check.judge(W1, b1, W2[0], b2[0])
-        assert feedback.status == checks.CORRECT and "flat list" in feedback.message
+        assert feedback.status == exercises.CORRECT and "flat list" in feedback.message
 
     def test_stubs(self, check, solution):
-        assert check.judge(..., ..., ..., ...).status == checks.NOT_ATTEMPTED
+        assert check.judge(..., ..., ..., ...).status == exercises.NOT_ATTEMPTED
         feedback = check.judge(solution[0], solution[1], ..., ...)
-        assert feedback.status == checks.INCOMPLETE and "Still to fill in: W2_" in feedback.message
+        assert feedback.status == exercises.INCOMPLETE and "Still to fill in: W2_" in feedback.message
 
     @pytest.mark.parametrize("odd", ["abc", None, [[1, 2, 3]], [[np.nan, 0]], {}, object(), [[1, 0], [0, 1], [1]]])
     def test_odd_answers_get_a_message_never_an_exception(self, check, solution, odd, capsys):
+        feedback = check.judge(odd, solution[1], solution[2], solution[3])  # raises if it cannot read the answer
+        assert feedback.message.startswith(("❌ Not yet.", "⏳")), feedback.message
         check(odd, solution[1], solution[2], solution[3])
         said = capsys.readouterr().out
-        assert said.startswith(("❌ Not yet.", "⏳")) and "Traceback" not in said
+        assert said == feedback.message + "\n" and "could not read" not in said
 
     def test_a_shape_error_names_both_shapes(self, check, solution):
         W1, b1, W2, b2 = solution
         feedback = check.judge([[1, 2, 3]], b1, W2, b2)
         assert "W1 has shape (1, 3)" in feedback.message
+
+
+# ---------------------------------------------------------------------------
+# A function that returns None, the whole region of a shape, answers kept out of docstrings
+# ---------------------------------------------------------------------------
+
+def weighted_sum_printed(inputs, weights):
+    total = 0
+    for x, w in zip(inputs, weights):
+        total += x * w
+    print(total)
+
+
+def weighted_sum_without_return(inputs, weights):
+    total = 0
+    for x, w in zip(inputs, weights):
+        total += x * w
+
+
+def network_without_return(x, W1, b1, W2, b2):
+    h = _relu(W1 @ x + b1)
+    y = _relu(W2 @ h + b2)  # noqa: F841 (the learner forgot to return it)
+
+
+def network_printed(x, W1, b1, W2, b2):
+    print(_relu(W2 @ _relu(W1 @ x + b1) + b2))
+
+
+@pytest.mark.parametrize("check, function, returns", [
+    (ch01.check_my_weighted_sum, weighted_sum_without_return, "return total"),
+    (ch01.check_my_weighted_sum, weighted_sum_printed, "return total"),
+    (ch05.check_my_network, network_without_return, "return y"),
+    (ch05.check_my_network, network_printed, "return y"),
+], ids=["weighted sum, no return", "weighted sum, printed", "network, no return", "network, printed"])
+def test_a_function_that_returns_none_is_told_it_needs_return(check, function, returns, capsys):
+    feedback = check.judge(function)
+    assert feedback.status == exercises.MISTAKE, feedback.message
+    assert "returned None" in feedback.message and returns in feedback.message, feedback.message
+    assert "Not attempted" not in feedback.message
+
+
+def test_the_untouched_function_stubs_of_the_notebooks_are_not_attempted():
+    namespace = {}
+    exec("def my_weighted_sum(inputs, weights):\n"
+         "    # Your code here: start a total at 0, add each input × weight, return the total.\n"
+         "    ...\n"
+         "def my_network(x, W1, b1, W2, b2):\n"
+         "    '''A docstring does not make it an attempt.'''\n"
+         "    pass\n", namespace)
+    assert ch01.check_my_weighted_sum.judge(namespace["my_weighted_sum"]).status == exercises.NOT_ATTEMPTED
+    assert ch05.check_my_network.judge(namespace["my_network"]).status == exercises.NOT_ATTEMPTED
+
+
+def test_a_weighted_sum_that_changes_its_lists_cannot_change_the_test_cases():
+    def spoils(inputs, weights):
+        total = sum(x * w for x, w in zip(inputs, weights))
+        inputs.clear()
+        weights.append(99)
+        return total
+
+    assert ch01.check_my_weighted_sum.judge(spoils).status == exercises.CORRECT
+    assert ch01.MY_WEIGHTED_SUM_CASES[0] == ([2, 3, 5], [0.5, 0.3, 0.2])
+    assert ch01.check_my_weighted_sum.judge(spoils).status == exercises.CORRECT
+
+
+def test_judge_function_passes_copies_and_reports_none():
+    cases = [([1, 2],)]
+
+    def grows(values):
+        values.append(3)
+        return sum(values)
+
+    kwargs = dict(slips=[], describe_case=lambda case: f"For {case[0]}", hint="", all_right="", returns="return s")
+    assert exercises.judge_function(grows, cases, [6], **kwargs).status == exercises.CORRECT
+    assert exercises.judge_function(grows, cases, [6], **kwargs).status == exercises.CORRECT  # the case is unchanged
+    assert cases == [([1, 2],)]
+    feedback = exercises.judge_function(lambda values: print(values), cases, [3], **kwargs)
+    assert feedback.status == exercises.MISTAKE and "For [1, 2], your function returned None" in feedback.message
+
+
+# A network whose output is positive on a box: the band's two edges, and two more at x[1] = ±2.05,
+# just outside the check grid (which stops at ±2). The band goes on forever up and down: this is wrong.
+BAND_CUT_AT_2_05 = ([[2, 0], [-2, 0], [0, 2], [0, -2]], [-2, -2, -4.1, -4.1], [[-1, -1, -1, -1]], [0.1])
+
+
+def test_the_band_check_judges_the_whole_band_not_only_the_picture():
+    W1, b1, W2, b2 = (np.array(v, dtype=float) for v in BAND_CUT_AT_2_05)
+    y_far_up = b2[0] + W2[0] @ np.maximum(W1 @ np.array([0.0, 10.0]) + b1, 0)  # inside the band, far up
+    assert y_far_up < 0  # worked out independently: the answer is wrong there
+    feedback = ch07.check_band.judge(*BAND_CUT_AT_2_05)
+    assert feedback.status == exercises.MISTAKE, feedback.message
+    assert "goes on beyond them" in feedback.message and "inside the band, y is not positive" in feedback.message
+    assert "do not run along an edge of the band" in feedback.message
+
+
+def test_the_band_check_catches_a_tilt_the_picture_cannot_show():
+    # Neuron 1's line is x[0] = −1 + 0.005·x[1]: within the check grid it is off by at most 0.01,
+    # but 1000 below, it runs at x[0] = −6, and y is positive left of the band there.
+    W1, b1, W2, b2 = [[2, 0], [-2, 0.01]], [-2, -2], [[-1, -1]], [0.1]
+    y_far = b2[0] + sum(W2[0][j] * max(0.0, W1[j][0] * -3 + W1[j][1] * -1000 + b1[j]) for j in range(2))
+    assert y_far > 0  # at (−3, −1000), outside the band: worked out independently
+    feedback = ch07.check_band.judge(W1, b1, W2, b2)
+    assert feedback.status == exercises.MISTAKE and "goes on beyond them" in feedback.message, feedback.message
+
+
+def reference_answers() -> dict:
+    """Each check's right answer, from the tables above (worked out independently of the checks)."""
+    answers = {check: (right,) for check, (right, _) in NUMERIC_CHECKS.items()}
+    answers.update(RIGHT)
+    answers[ch07.check_line_crossings] = (2, 1)
+    answers[ch07.check_point_values] = ([0, 1, 2, 0],)
+    answers[ch04.check_right_slope] = (1,)
+    return answers
+
+
+def spellings(value) -> set[str]:
+    """The ways a docstring or a message might write an answer: 6.7, −2.9 or -2.9, [3, 0, 0, 0.5, 0]…"""
+    if isinstance(value, str):
+        return {value}
+    array = np.asarray(value, dtype=object if isinstance(value, (list, tuple)) and value and isinstance(
+        np.ravel(value)[0], str) else float)
+    if array.dtype == object:
+        return {", ".join(map(str, array.ravel())), ", ".join(map(repr, array.ravel()))}
+    if array.ndim == 0:
+        text = f"{float(array):.4g}"
+        forms = {text, text.replace("-", "\u2212")}
+        if "." in text or abs(float(array)) >= 10:  # the number on its own, not inside another (2×0.5, 10.5)
+            return {re.compile(rf"(?<![\d.×·]){re.escape(form)}(?![\d×·])") for form in forms}
+        return {f"({form})" for form in forms} | {f"= {form}." for form in forms}  # a small whole number alone
+    flat = [f"{float(v):.4g}" for v in array.ravel()]
+    joined = ", ".join(flat)
+    return {f"[{joined}]", f"[{joined.replace('-', chr(0x2212))}]", f"({joined})"}
+
+
+@pytest.mark.parametrize("check", list(reference_answers()), ids=lambda c: c.__name__)
+def test_no_answer_in_a_docstring_or_before_trying(check):
+    import pydoc
+
+    shown_before_trying = [check.__doc__ or "", pydoc.render_doc(check, renderer=pydoc.plaintext),
+                           check.judge(*[...] * check.judge.__code__.co_argcount).message]
+    for answer in reference_answers()[check]:
+        for form in spellings(answer):
+            for text in shown_before_trying:
+                found = form.search(text) if isinstance(form, re.Pattern) else form in text
+                assert not found, f"{check.__name__} shows its answer {form!r} before any attempt:\n{text}"
+
+
+def test_every_check_says_which_exercise_it_is():
+    from helpers.chapters import all_checks
+
+    checks = all_checks()
+    assert len([check for check in checks if check.chapter <= 7]) == 24  # Part I; Part II chapters test their own
+    assert len({(c.chapter, c.number) for c in checks}) == len(checks)
+    for check in checks:
+        assert check.__doc__.startswith(f"Chapter {check.chapter:02d}, exercise {check.number}: ")
+        assert check.__module__.startswith(f"helpers.chapters.ch{check.chapter:02d}_")

@@ -13,13 +13,11 @@ import re
 import numpy as np
 import pytest
 
-from helpers.maths import (
-    as_numbers,
+from helpers.formulas import format_number, neuron_formula
+from helpers.maths import (  # noqa: E402
     count_parameters,
     dense,
-    format_number,
     neuron,
-    neuron_formula,
     parameter_breakdown,
     relu,
     sigmoid,
@@ -27,6 +25,7 @@ from helpers.maths import (
     two_layer_network,
     weighted_sum,
 )
+from helpers.validation import as_numbers
 
 NAN, INF = math.nan, math.inf
 
@@ -363,7 +362,8 @@ def test_format_number_refuses_what_is_not_a_number(value):
 # Chapter 07: networks with two inputs and one output
 # ---------------------------------------------------------------------------
 
-from helpers.maths import line_equation, neuron_line, plane_network  # noqa: E402
+from helpers.formulas import line_equation  # noqa: E402
+from helpers.plane import neuron_line, plane_network  # noqa: E402
 
 PLANE_ERRORS = [
     # (W1, b1, W2, b2), error, fragments

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 import pathlib
-import sys
+
+from tools import install_jupyter_config
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import install_jupyter_config  # noqa: E402
 
 
 def test_install_writes_both_settings_and_keeps_what_was_there(tmp_path):

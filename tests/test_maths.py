@@ -15,14 +15,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from helpers import maths
-from helpers.maths import (
+from helpers import formulas, maths
+from helpers.formulas import format_number, neuron_formula
+from helpers.maths import (  # noqa: E402
     LayerCount,
     count_parameters,
     dense,
-    format_number,
     neuron,
-    neuron_formula,
     parameter_breakdown,
     relu,
     sigmoid,
@@ -679,7 +678,7 @@ def test_neuron_formula_has_one_term_per_input_and_ends_in_the_loop_sum(pair):
 # ---------------------------------------------------------------------------
 
 def test_layer_formula_of_the_chapter_03_layer():
-    lines = maths.layer_formula([2, 3, 5], [[0.5, 0.3, 0.2], [1, 0, -1], [-0.5, 1, 0], [0, -0.5, 0.5]],
+    lines = formulas.layer_formula([2, 3, 5], [[0.5, 0.3, 0.2], [1, 0, -1], [-0.5, 1, 0], [0, -0.5, 0.5]],
                                 [-1, 1, 0.5, -2])
     assert lines == [
         f"neuron 0: z = 2×0.5 + 3×0.3 + 5×0.2 {MINUS} 1 = 1.9, h = ReLU(1.9) = 1.9",
@@ -693,7 +692,7 @@ def test_layer_formula_of_the_chapter_03_layer():
 @given(layer_setups())
 def test_layer_formula_has_one_line_per_neuron_ending_in_relu_of_the_loop_sum(setup):
     x, W, b = setup
-    lines = maths.layer_formula(x, W, b)
+    lines = formulas.layer_formula(x, W, b)
     expected = loop_layer(x, W, b)
     assert len(lines) == len(W)
     for j, (line, z) in enumerate(zip(lines, expected)):
@@ -706,23 +705,15 @@ def test_layer_formula_has_one_line_per_neuron_ending_in_relu_of_the_loop_sum(se
 
 def test_layer_formula_refuses_a_transposed_W_like_dense():
     with pytest.raises(ValueError, match=r"\(n_neurons, n_inputs\) = \(4, 3\). It looks transposed"):
-        maths.layer_formula([2, 3, 5], np.ones((3, 4)), [0, 0, 0, 0])
+        formulas.layer_formula([2, 3, 5], np.ones((3, 4)), [0, 0, 0, 0])
 
 
 # ===========================================================================
 # Chapter 07: a network with two inputs over the plane
 # ===========================================================================
 
-from helpers.maths import (  # noqa: E402
-    PLANE_PRESETS,
-    active_region,
-    line_equation,
-    network_on_plane,
-    neuron_line,
-    plane_formula,
-    plane_grid,
-    plane_network,
-)
+from helpers.formulas import line_equation, plane_formula
+from helpers.plane import PLANE_PRESETS, active_region, network_on_plane, neuron_line, plane_grid, plane_network
 
 # Weights and biases as the sliders set them, or anything in between that is not vanishingly small
 # (at 1e-200 the reference computations below underflow, not the helpers).
@@ -930,7 +921,7 @@ def test_plane_network_gives_float_arrays_of_the_convention_shapes():
 # ===========================================================================
 
 def test_network_formula_of_the_chapter_05_network():
-    lines = maths.network_formula([2, 3, 5], [[0.5, 0.3, 0.2], [1, 0, -1], [-0.5, 1, 0], [0, -0.5, 0.5]],
+    lines = formulas.network_formula([2, 3, 5], [[0.5, 0.3, 0.2], [1, 0, -1], [-0.5, 1, 0], [0, -0.5, 0.5]],
                                   [-1, 1, 0.5, -2], [[1, 0.5, -1, 1], [0.5, -1, 1, 0.5]], [0.5, -1])
     # By hand: h = [1.9, 0, 2.5, 0]; z2[0] = 1.9 − 2.5 + 0.5 = −0.1; z2[1] = 0.95 + 2.5 − 1 = 2.45
     assert lines == [
@@ -952,7 +943,7 @@ def number_after_last_equals(text):
 def test_network_formula_has_one_line_per_neuron_ending_in_the_loop_values(setup):
     x, W1, b1, W2, b2 = setup
     z1, h, z2, y = loop_network(x, W1, b1, W2, b2, lambda z: max(0.0, z))
-    lines = maths.network_formula(x, W1, b1, W2, b2)
+    lines = formulas.network_formula(x, W1, b1, W2, b2)
     assert len(lines) == len(W1) + len(W2)
     for j, line in enumerate(lines[:len(W1)]):
         z_part, h_part = line.split(f", h[{j}] = ")
@@ -967,20 +958,20 @@ def test_network_formula_has_one_line_per_neuron_ending_in_the_loop_values(setup
 
 
 def test_network_formula_without_output_activation_says_y_is_z2():
-    lines = maths.network_formula([1, 2], [[1, 0], [0, -1]], [0, 0], [[1, -3]], [0.5], output_activation=None)
+    lines = formulas.network_formula([1, 2], [[1, 0], [0, -1]], [0, 0], [[1, -3]], [0.5], output_activation=None)
     assert lines[-1] == f"output 0: z2[0] = 1×1 + 0×({MINUS}3) + 0.5 = 1.5, y[0] = z2[0] = 1.5"
 
 
 def test_network_formula_names_other_output_activations():
-    line = maths.network_formula([0], [[1]], [0], [[1]], [0], output_activation="sigmoid")[-1]
+    line = formulas.network_formula([0], [[1]], [0], [[1]], [0], output_activation="sigmoid")[-1]
     assert line.endswith("y[0] = sigmoid(0) = 0.5")
 
 
 def test_network_formula_refuses_a_batch_and_names_the_shape():
     with pytest.raises(ValueError, match=r"one input x of shape \(n_inputs,\), but x has shape \(2, 2\)"):
-        maths.network_formula([[1, 2], [3, 4]], [[1, 0], [0, 1]], [0, 0], [[1, 1]], [0])
+        formulas.network_formula([[1, 2], [3, 4]], [[1, 0], [0, 1]], [0, 0], [[1, 1]], [0])
 
 
 def test_network_formula_refuses_a_W2_that_does_not_fit_the_hidden_layer():
     with pytest.raises(ValueError, match=r"W2 should have shape \(n_outputs, n_hidden\) = \(1, 2\)"):
-        maths.network_formula([1, 2], [[1, 0], [0, 1]], [0, 0], [[1, 1, 1]], [0])
+        formulas.network_formula([1, 2], [[1, 0], [0, 1]], [0, 0], [[1, 1, 1]], [0])

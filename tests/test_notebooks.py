@@ -6,16 +6,15 @@ from __future__ import annotations
 import json
 import pathlib
 import re
-import sys
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from tools import navigation
+from tools.run_notebooks import CurrentPythonKernel
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import navigation  # noqa: E402
-from run_notebooks import CurrentPythonKernel  # noqa: E402
 
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
 MACHINE_PATH = re.compile(r"(/(tmp|root|home|Users|work|private|var/folders)/|[A-Z]:\\\\)")

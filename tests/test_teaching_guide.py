@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import importlib
 import io
 import pathlib
 import re
@@ -21,7 +22,8 @@ import nbformat
 import numpy as np
 import pytest
 
-from helpers import checks, maths
+from helpers.chapters import CHAPTERS as CHAPTER_MODULES
+from helpers.chapters import all_checks
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "teaching.md"
@@ -36,6 +38,8 @@ ALLOWED = {"weighted_sum", "neuron", "relu", "sigmoid", "tanh", "dense", "two_la
 """The names a worksheet check may use: the public maths of the course, and NumPy."""
 CHECK_NAMED = re.compile(r"`(check_\w+)`(?: \((?:chapter (\d\d), )?exercise (\d+)\))?")
 MINUS = "\u2212"
+CHECKS = {check.__name__: check for check in all_checks()}
+"""Every exercise check of the course, by name."""
 
 
 def chapter_sections() -> dict[str, str]:
@@ -85,13 +89,15 @@ def chapter_time(path: pathlib.Path) -> str:
 
 def maths_namespace() -> dict:
     namespace: dict = {}
-    exec("from helpers.maths import *\nimport numpy as np", namespace)
+    exec("from helpers.maths import *\nfrom helpers.formulas import format_number\nimport numpy as np", namespace)
     return namespace
 
 
 def checks_namespace() -> dict:
     namespace = maths_namespace()
-    namespace.update({name: value for name, value in vars(checks).items() if not name.startswith("_")})
+    for module in CHAPTER_MODULES:
+        chapter = importlib.import_module(f"helpers.chapters.{module}")
+        namespace.update({name: value for name, value in vars(chapter).items() if not name.startswith("_")})
     namespace["np"] = np
     return namespace
 
@@ -194,18 +200,16 @@ def test_check_belongs_to_the_exercise_named(title, row, call):
     name, chapter, exercise = CHECK_NAMED.search(row[1]).groups()
     assert exercise, f"{title}: say which exercise {name} belongs to, as (exercise N)"
     chapter = chapter or title[:2]
-    doc = getattr(checks, name).__doc__ or ""
-    assert doc.startswith(f"Chapter {chapter}, exercise {exercise}:"), (
-        f"{title}: {name} is '{doc.splitlines()[0] if doc else ''}', not chapter {chapter}, exercise {exercise}")
+    check = CHECKS[name]
+    assert (check.chapter, check.number) == (int(chapter), int(exercise)), (
+        f"{title}: {name} is chapter {check.chapter}, exercise {check.number}, not chapter {chapter}, exercise {exercise}")
 
 
 def test_every_check_named_exists():
     names = set(re.findall(r"\b(check_\w+)\b", TEXT))
     assert names, "the guide names no check at all"
-    missing = sorted(name for name in names if not callable(getattr(checks, name, None)))
-    assert not missing, f"the guide names checks that helpers.checks does not have: {missing}"
-    not_exercises = sorted(name for name in names if not hasattr(getattr(checks, name), "judge"))
-    assert not not_exercises, f"these are not exercise checks: {not_exercises}"
+    missing = sorted(name for name in names if name not in CHECKS)
+    assert not missing, f"the guide names checks that no chapter module has: {missing}"
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
@@ -225,9 +229,7 @@ def test_every_chapter_has_its_section(path):
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
 def test_every_check_of_a_chapter_is_in_its_misconceptions(path):
     number = path.name[:2]
-    own = sorted(name for name, value in vars(checks).items()
-                 if name.startswith("check_") and hasattr(value, "judge")
-                 and (value.__doc__ or "").startswith(f"Chapter {number},"))
+    own = sorted(name for name, check in CHECKS.items() if check.chapter == int(number))
     table = part(SECTIONS[chapter_title(path)], "**Misconceptions.**")
     absent = [name for name in own if f"`{name}`" not in table]
     assert not absent, f"chapter {number}'s misconceptions should include {absent}"

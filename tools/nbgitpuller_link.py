@@ -12,12 +12,12 @@ the chapter. The hub must have nbgitpuller installed; see docs/teaching.md.
 from __future__ import annotations
 
 import argparse
-import pathlib
-import sys
 from urllib.parse import urlencode
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-import navigation  # noqa: E402
+if __package__:  # imported as tools.nbgitpuller_link (the doctests)
+    from tools import navigation
+else:  # run as `python tools/nbgitpuller_link.py`, which puts tools/ first on sys.path
+    import navigation
 
 
 def nbgitpuller_link(hub: str, repo: str, chapter: str = "00_start_here", branch: str = "main") -> str:

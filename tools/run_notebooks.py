@@ -17,9 +17,12 @@ from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
+if __package__:  # imported as tools.run_notebooks (tests, benchmarks)
+    from tools import navigation
+else:  # run as `python tools/run_notebooks.py`, which puts tools/ first on sys.path
+    import navigation
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import navigation  # noqa: E402
 
 
 class CurrentPythonKernel(KernelManager):

@@ -6,21 +6,23 @@ hint, but not the solutions.
 
 The copy is a complete course (helpers, set-up files, README), ready to push to its own
 repository for students, for example behind an nbgitpuller link (see docs/teaching.md).
-The chapters are written without outputs: students run them themselves.
+The chapters are written without outputs: students run them themselves. A solution is a
+markdown cell tagged ``solution``; nbconvert's TagRemovePreprocessor drops every such cell, and a
+short note takes its place.
 """
 
 from __future__ import annotations
 
 import pathlib
-import re
 import shutil
 import sys
 
 import nbformat
+from nbconvert.preprocessors import ClearOutputPreprocessor, TagRemovePreprocessor
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-# A folded solution: <details><summary>Solution</summary> … </details>
-SOLUTION_BLOCK = re.compile(r"<details>\s*<summary>Solution</summary>.*?</details>", re.S)
+# The cell tag of a folded solution; hint cells (tagged hint) stay.
+SOLUTION_TAG = "solution"
 NO_SOLUTION = "*In this edition the solution stays with your teacher: ask them, or try the hints again.*"
 COPIED = [
     "helpers", "tools", "jupyter-config", "README.md", "LICENSE", "Makefile", "pyproject.toml",
@@ -29,12 +31,21 @@ COPIED = [
 
 
 def without_solutions(notebook):
-    """The notebook with every folded solution replaced by a short note, and no outputs."""
+    """The notebook without its cells tagged ``solution``, each replaced by a short note, and no outputs.
+
+    Whatever a solution cell holds (any markup, nested folds, code), the whole cell goes.
+    """
+    cells = []
     for cell in notebook.cells:
-        if cell.cell_type == "markdown":
-            cell.source = SOLUTION_BLOCK.sub(NO_SOLUTION, cell.source)
-        elif cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
+        cells.append(cell)
+        if SOLUTION_TAG in cell.metadata.get("tags", []):
+            note = nbformat.v4.new_markdown_cell(NO_SOLUTION)
+            note.id = f"{cell.id}-note"[:64] if cell.get("id") else note.id  # the same id at every run
+            cells.append(note)
+    notebook.cells = cells
+    notebook, _ = TagRemovePreprocessor(remove_cell_tags={SOLUTION_TAG}).preprocess(notebook, {})
+    notebook, _ = ClearOutputPreprocessor().preprocess(notebook, {})
+    notebook.metadata.pop("widgets", None)  # stored widget state, if any: it holds outputs too
     return notebook
 
 

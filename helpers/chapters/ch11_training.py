@@ -12,11 +12,9 @@ import numbers
 
 import numpy as np
 
-# The exercise framework (one block, so that a move of the framework is one edit).
-from helpers.checks import exercise_check as _check_printing
-from helpers.checks import Feedback, correct, is_stub, mistake, not_attempted
-from helpers.maths import format_number
 from helpers.datasets import accuracy, make_dataset
+from helpers.exercises import Feedback, correct, exercise_check, is_stub, mistake, not_attempted
+from helpers.formulas import format_number
 from helpers.training import init_network
 
 __all__ = [
@@ -27,22 +25,13 @@ __all__ = [
     "RATE_LOSS_BELOW",
     "RATE_STEPS",
     "SYMMETRY_DATASET",
+    "SQUARE_BY_HAND",
     "SYMMETRY_STEPS",
     "check_learning_rate",
     "check_my_train",
     "check_symmetry_start",
     "gradient_descent_losses",
 ]
-
-
-def exercise_check(chapter: int, number: int):
-    """The check decorator, carrying its chapter and exercise number."""
-    def decorate(function):
-        check = _check_printing(function)
-        check.__doc__ = f"Chapter {chapter:02d}, exercise {number}: {function.__doc__ or ''}".strip()
-        check.chapter, check.number = chapter, number
-        return check
-    return decorate
 
 
 # ---------------------------------------------------------------------------
@@ -236,6 +225,12 @@ SYMMETRY_DATASET, SYMMETRY_STEPS, SYMMETRY_RATE, SYMMETRY_ACCURACY = "circle", 1
 """Chapter 11, exercise 3: the circle (200 points, seed 0), 1000 steps at learning rate 0.1, 90% of points right."""
 EQUAL_START = (np.full((4, 2), 0.5), np.zeros(4), np.full((1, 4), 0.5), np.zeros(1))
 """Chapter 11, exercise 3: every hidden neuron starts the same: W1 rows [0.5, 0.5], b1 = 0, W2 = [[0.5] * 4], b2 = 0."""
+
+
+SQUARE_BY_HAND = (np.array([[2.0, 0.0], [-2.0, 0.0], [0.0, 2.0], [0.0, -2.0]]), np.array([-2.0, -2.0, -2.0, -2.0]),
+                  np.array([[-1.0, -1.0, -1.0, -1.0]]), np.array([0.1]))
+"""Chapter 11: the square placed by hand in chapter 07 (its exercise 4), as W1, b1, W2, b2: the four sides
+x[0] = ±1 and x[1] = ±1, each neuron active outside its side."""
 
 
 def _twins(W1: np.ndarray) -> list[tuple[int, int]]:

@@ -1,1 +1,22 @@
-"""explorers"""
+"""The interactive explorers, one module per family, each built on ``helpers.explorer.Explorer``:
+
+- ``neuron``: ``NeuronExplorer`` (chapter 01) and ``BiasActivationExplorer`` (chapter 02);
+- ``layer``: ``LayerExplorer`` (chapter 03);
+- ``network``: ``NetworkExplorer`` (chapter 05);
+- ``plane``: ``PlaneExplorer`` (chapter 07);
+- ``training``: ``TrainingExplorer`` (chapter 11).
+
+``EXPLORERS`` lists them all, for the tests that every explorer must pass.
+"""
+
+from helpers.explorers.layer import LayerExplorer
+from helpers.explorers.network import NetworkExplorer
+from helpers.explorers.neuron import BiasActivationExplorer, NeuronExplorer
+from helpers.explorers.plane import PlaneExplorer
+from helpers.explorers.training import TrainingExplorer
+
+EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, NetworkExplorer, PlaneExplorer, TrainingExplorer)
+"""Every explorer of the course, in the order the chapters introduce them."""
+
+__all__ = ["EXPLORERS", "BiasActivationExplorer", "LayerExplorer", "NetworkExplorer", "NeuronExplorer", "PlaneExplorer",
+           "TrainingExplorer"]

@@ -21,14 +21,12 @@ import time
 import ipywidgets as widgets
 import numpy as np
 
-# The explorer base and the picture engine (one block, so that a move of either is one edit).
-from helpers.widgets import Explorer, slider
-from helpers.plots import freeze_layout, LivePicture
-from helpers.maths import format_number
 from helpers.datasets import DATASETS, make_dataset
-from helpers.training import init_network, train, TrainingDiverged
+from helpers.explorer import Explorer, slider
+from helpers.formulas import format_number
 from helpers.pictures.training import (MAX_HIDDEN, describe_training, new_training_figure, training_moving_artists,
                                        training_picture, update_training_picture)
+from helpers.training import init_network, train, TrainingDiverged
 
 __all__ = ["FRAME_MS", "STEPS_PER_FRAME", "TrainingExplorer", "TrainingRun", "training_formula", "training_run"]
 
@@ -133,22 +131,12 @@ class TrainingExplorer(Explorer):
                                                    style={"description_width": "initial", "button_width": "40px"})
         self.run: TrainingRun | None = None
         self._frame_end, self._behind = 0.0, False
-        # --- what the explorer base does (helpers.explorer.Explorer.__init__ after the restructure)
-        self.formula, self.picture, self.summary = (widgets.HTML(), widgets.Image(format="png"), widgets.HTML())
-        for widget, name in ((self.formula, "formula"), (self.picture, "picture"), (self.summary, "summary")):
-            widget.add_class(f"nnbh-{name}")
-        self.figure, moving = self.draw()
-        freeze_layout(self.figure)
-        self.live = LivePicture(self.figure, moving)
-        super().__init__([*self.layout(), self.formula, self.picture, self.summary])
-        for control in self.controls():
-            control.observe(self.update, names="value")
+        super().__init__()
         # --- own controls: play, one step, reset
         self.play.observe(self._tick, names="value")
         self.play.observe(self._playing, names="playing")
         self.step_button.on_click(lambda _: self._safely(self.step, 1))
         self.reset_button.on_click(lambda _: self._safely(self.reset))
-        self.update()
 
     # The explorer base's contract: controls, layout, draw, formula_html, move.
 
@@ -168,7 +156,8 @@ class TrainingExplorer(Explorer):
     def draw(self):
         figure, plane_ax, loss_ax = new_training_figure()
         run = self._current_run()
-        self.artists = training_picture(run.X, run.target, *run.parameters, run.losses, plane_ax, loss_ax)
+        self.artists = training_picture(run.X, run.target, *run.parameters, run.losses, plane_ax, loss_ax,
+                                        learning_rate=run.learning_rate)
         return figure, training_moving_artists(self.artists)
 
     def formula_html(self) -> str:
@@ -180,7 +169,7 @@ class TrainingExplorer(Explorer):
 
     def move(self) -> str:
         run = self.run
-        update_training_picture(self.artists, run.X, run.target, *run.parameters, run.losses)
+        update_training_picture(self.artists, run.X, run.target, *run.parameters, run.losses, run.learning_rate)
         summary = describe_training(run.X, run.target, *run.parameters, run.losses, run.learning_rate)
         return f"{run.diverged} {summary}" if run.diverged else summary
 

@@ -1,1 +1,19 @@
-"""pictures"""
+"""The pictures of the course, one module per family, drawn with the engine in ``helpers.drawing``.
+
+- ``bars``: a neuron's contributions as bars, and curves (chapters 01, 02);
+- ``activation``: an activation's curve with z marked, the neuron as a flow (chapter 02);
+- ``diagrams``: what the layer and network diagrams share (edge styles, input circles);
+- ``layer``: a layer as a network diagram (chapter 03);
+- ``network``: a two-layer network as a diagram, and the bends of one input (chapters 04, 05);
+- ``plane``: a network with two inputs over the plane (chapter 07);
+- ``training``: a network training on labelled points, with its loss curve (chapter 11).
+
+Each picture is a function that draws it and returns its artists, an ``update_…`` that moves those
+artists to new numbers, and a ``describe_…`` that says in one line of text what is drawn.
+Colour is never the only cue: negative bars are also hatched, negative edges and arrows dashed,
+zero edges dotted, and every bar and edge carries its value.
+"""
+
+from helpers.pictures import activation, bars, diagrams, layer, network, plane, training
+
+__all__ = ["activation", "bars", "diagrams", "layer", "network", "plane", "training"]

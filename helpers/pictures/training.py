@@ -11,11 +11,11 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.ticker import NullFormatter
 
-# The picture engine and chapter 07's plane picture (one block, so that a move of the engine is one edit).
-from helpers.plots import new_axes, nice_limit, plane_moving_artists, plane_picture, update_plane_picture
-from helpers.plots import describe_plane, POSITIVE
-from helpers.maths import format_number, network_on_plane, PlaneValues
 from helpers.datasets import accuracy
+from helpers.drawing import new_figure, nice_limit, POSITIVE
+from helpers.formulas import format_number
+from helpers.pictures.plane import describe_plane, plane_moving_artists, plane_picture, update_plane_picture
+from helpers.plane import network_on_plane, PlaneValues
 
 __all__ = [
     "MAX_HIDDEN",
@@ -36,8 +36,7 @@ def new_training_figure():
     """A fresh figure with the plane on the left and the loss curve on the right: ``(figure, plane_ax, loss_ax)``.
 
     Introduced in chapter 11."""
-    figure, first = new_axes(8.6, 3.7)
-    first.remove()
+    figure = new_figure(8.6, 3.7)
     grid = figure.add_gridspec(1, 2, width_ratios=(1.25, 1))
     return figure, figure.add_subplot(grid[0, 0]), figure.add_subplot(grid[0, 1])
 
@@ -53,13 +52,13 @@ def _loss_limits(losses: np.ndarray) -> tuple[tuple[float, float], tuple[float, 
 
 
 def training_picture(X, target, W1, b1, W2, b2, losses, plane_ax=None, loss_ax=None, slots: int = MAX_HIDDEN,
-                     n: int = TRAINING_CELLS) -> dict:
+                     n: int = TRAINING_CELLS, learning_rate: float | None = None) -> dict:
     """The network over the plane with the points ``X`` (inside: circles, outside: crosses) and the loss curve.
 
     ``losses`` is the loss history so far (``losses[k]`` after k steps). ``slots`` is how many hidden
-    neurons the picture has room for. Returns a dict of the artists: ``plane`` (chapter 07's
+    neurons the picture has room for; ``learning_rate``, if given, is written above the loss curve. Returns a dict of the artists: ``plane`` (chapter 07's
     ``plane_picture`` dict), ``inside`` and ``outside`` (the points), ``curve`` and ``now`` (the loss
-    curve and its last point). ``update_training_picture`` moves them.
+    curve and its last point) and ``title`` (the loss curve's title). ``update_training_picture`` moves them.
     Introduced in chapter 11.
     """
     if plane_ax is None or loss_ax is None:
@@ -77,21 +76,23 @@ def training_picture(X, target, W1, b1, W2, b2, losses, plane_ax=None, loss_ax=N
     loss_ax.yaxis.set_minor_formatter(NullFormatter())  # labels at the powers of 10 only
     loss_ax.set_xlabel("step")
     loss_ax.set_ylabel("loss L = mse(y, target)")
-    loss_ax.set_title("the loss, step after step", fontsize=9)
+    title = loss_ax.set_title("", fontsize=9)
     loss_ax.grid(True, which="major", linewidth=0.5, color="#dddddd")
-    artists = {"plane": plane, "inside": inside, "outside": outside, "curve": curve, "now": now}
-    update_training_picture(artists, X, target, W1, b1, W2, b2, losses)
+    artists = {"plane": plane, "inside": inside, "outside": outside, "curve": curve, "now": now, "title": title}
+    update_training_picture(artists, X, target, W1, b1, W2, b2, losses, learning_rate)
     return artists
 
 
 def training_moving_artists(artists) -> list:
     """Every artist of a ``training_picture`` that changes while the network trains (for ``LivePicture``)."""
     return [*plane_moving_artists(artists["plane"]), artists["inside"], artists["outside"], artists["curve"],
-            artists["now"]]
+            artists["now"], artists["title"]]
 
 
-def update_training_picture(artists, X, target, W1, b1, W2, b2, losses) -> PlaneValues:
-    """Move a ``training_picture`` to new points, parameters and loss history; returns the ``PlaneValues`` drawn."""
+def update_training_picture(artists, X, target, W1, b1, W2, b2, losses, learning_rate: float | None = None
+                            ) -> PlaneValues:
+    """Move a ``training_picture`` to new points, parameters, loss history (and learning rate);
+    returns the ``PlaneValues`` drawn."""
     X, target = np.asarray(X, dtype=float), np.asarray(target, dtype=float).reshape(-1)
     values = update_plane_picture(artists["plane"], W1, b1, W2, b2)
     inside = target > 0
@@ -101,6 +102,8 @@ def update_training_picture(artists, X, target, W1, b1, W2, b2, losses) -> Plane
     steps = np.arange(len(losses))
     artists["curve"].set_data(steps, losses)
     artists["now"].set_data(steps[-1:], losses[-1:])
+    rate = "" if learning_rate is None else f" at learning rate {format_number(learning_rate)}"
+    artists["title"].set_text(f"the loss, step after step{rate}")
     ax = artists["curve"].axes
     xlim, ylim = _loss_limits(losses)
     if ax.get_xlim() != xlim:

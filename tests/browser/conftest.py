@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-import lab_server
+from tools import lab_server
 
 # Server log lines that mean something broke: a traceback, an error-level line from the server
 # ("[E 2026-…") or from a kernel ("ERROR | Exception in comm_msg …" when a widget callback raises).

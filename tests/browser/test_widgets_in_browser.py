@@ -9,8 +9,9 @@ import re
 
 import pytest
 
-import lab_server
-from helpers import maths, plots
+from tools import lab_server
+from helpers import formulas, maths, pictures
+from helpers import plane as geometry
 
 pytestmark = pytest.mark.browser
 
@@ -37,8 +38,8 @@ def neuron(controls):
     inputs, weights = _numbered(controls, "input x"), _numbered(controls, "weight w")
     products = [x * w for x, w in zip(inputs, weights)]
     return (
-        f"output = {maths.neuron_formula(inputs, weights)}",
-        plots.describe_contributions(products + [maths.weighted_sum(inputs, weights)]),
+        f"output = {formulas.neuron_formula(inputs, weights)}",
+        pictures.bars.describe_contributions(products + [maths.weighted_sum(inputs, weights)]),
     )
 
 
@@ -49,23 +50,24 @@ def bias_activation(controls):
     z = sum(products) + bias
     output = maths.neuron(inputs, weights, bias, activation)
     return (
-        f"output = {maths.neuron_formula(inputs, weights, bias, activation)}",
-        f"{plots.describe_contributions(products + [bias, z], bias=True)} "
-        f"{plots.describe_activation(activation, z, output)}",
+        f"output = {formulas.neuron_formula(inputs, weights, bias, activation)}",
+        f"{pictures.bars.describe_contributions(products + [bias, z], bias=True)} "
+        f"{pictures.activation.describe_activation(activation, z, output)}",
     )
 
 
 def layer(controls):
     x, W, b = _indexed(controls, "x"), _indexed(controls, "W"), _indexed(controls, "b")
-    return "\n".join(maths.layer_formula(x, W, b)), plots.describe_layer_diagram(plots.layer_drawing(x, W, b))
+    drawing = pictures.layer.layer_drawing(x, W, b)
+    return "\n".join(formulas.layer_formula(x, W, b)), pictures.layer.describe_layer_diagram(drawing)
 
 
 def network(controls):
     x, W1, b1 = _indexed(controls, "x"), _indexed(controls, "W1"), _indexed(controls, "b1")
     W2, b2 = _indexed(controls, "W2"), _indexed(controls, "b2")
     return (
-        "\n".join(maths.network_formula(x, W1, b1, W2, b2)),
-        plots.describe_network_diagram(plots.network_drawing(x, W1, b1, W2, b2)),
+        "\n".join(formulas.network_formula(x, W1, b1, W2, b2)),
+        pictures.network.describe_network_diagram(pictures.network.network_drawing(x, W1, b1, W2, b2)),
     )
 
 
@@ -78,7 +80,8 @@ def plane(controls):
     """Chapter 07: only the sliders of the hidden neurons that are on are in the page."""
     W1, b1 = _indexed(controls, "W1"), _indexed(controls, "b1")
     W2, b2 = _indexed(controls, "W2"), _indexed(controls, "b2")
-    return "\n".join(maths.plane_formula(W1, b1, W2, b2)), plots.describe_plane(maths.network_on_plane(W1, b1, W2, b2))
+    values = geometry.network_on_plane(W1, b1, W2, b2)
+    return "\n".join(formulas.plane_formula(W1, b1, W2, b2)), pictures.plane.describe_plane(values)
 
 
 EXPECTED["plane"] = plane

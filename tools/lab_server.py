@@ -1,7 +1,7 @@
 """Start JupyterLab and headless Chromium, and drive the course's explorers in the page.
 
 Shared by the browser tests (``tests/browser``) and the latency benchmark
-(``benchmarks/widget_latency.py``). The server serves a temporary copy of the chapters with a
+(``benchmarks/widget_latency.py``), which import it as ``tools.lab_server``. The server serves a temporary copy of the chapters with a
 temporary HOME, settings and workspaces, so no earlier session or workspace can leak in.
 """
 
@@ -19,7 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 # NNBH_CHAPTERS points the tests and the benchmark at another folder of notebooks (a scratch one).
 CHAPTERS = Path(os.environ.get("NNBH_CHAPTERS", REPO / "chapters"))
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
@@ -42,7 +42,7 @@ SETTINGS = {
     "@jupyterlab/notebook-extension/tracker": {"autoStartDefaultKernel": True, "windowingMode": "none"},
 }
 
-WIDGET_CODE = re.compile(r"helpers\.widgets|\w*Explorer\(")
+WIDGET_CODE = re.compile(r"helpers\.explorers|\w*Explorer\(")
 
 
 def find_chromium() -> str | None:
@@ -53,7 +53,7 @@ def find_chromium() -> str | None:
 
 
 def widget_notebooks(folder: Path = CHAPTERS) -> list[Path]:
-    """Every notebook in ``folder`` with a code cell that uses ``helpers.widgets`` or an explorer."""
+    """Every notebook in ``folder`` with a code cell that uses ``helpers.explorers`` or an explorer."""
     found = []
     for path in sorted(folder.glob("*.ipynb")):
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]

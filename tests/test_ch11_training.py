@@ -414,3 +414,20 @@ def test_the_formula_writes_the_update_with_the_learning_rate():
     assert training_formula(12, 0.123456, 0.05) == (
         "step 12 · loss L = mse(y, target) = 0.1235 · each step: W1 ← W1 − 0.05·dW1, b1 ← b1 − 0.05·db1, "
         "W2 ← W2 − 0.05·dW2, b2 ← b2 − 0.05·db2")
+
+
+def test_a_tick_that_reached_the_kernel_late_trains_without_drawing(monkeypatch):
+    from helpers.explorers import training as module
+
+    explorer = TrainingExplorer("band", n_hidden=2)
+    explorer.speed_buttons.value = "1"
+    lags = iter([0.010, 0.012, 0.010 + 2 * module.LATE_S, 0.011])  # the third tick waited in a queue
+    monkeypatch.setattr(module, "message_lag", lambda: next(lags))
+    drawn = []
+    for tick in range(1, 5):
+        explorer._frame_end = 0.0
+        explorer.play.value = tick
+        drawn.append(formula_text(explorer).split(" ·")[0])
+    assert drawn == ["step 1", "step 2", "step 2", "step 4"]
+    monkeypatch.undo()
+    assert module.message_lag() is None  # outside a kernel

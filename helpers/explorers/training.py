@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import time
+from datetime import datetime, timezone
 
 import ipywidgets as widgets
 import numpy as np
@@ -33,8 +34,25 @@ __all__ = ["FRAME_MS", "STEPS_PER_FRAME", "TrainingExplorer", "TrainingRun", "tr
 FRAME_MS = 40  #: the play widget ticks every 40 ms: at most 25 frames per second
 STEPS_PER_FRAME = ("1", "5", "20")  #: how many gradient-descent steps each tick of play takes
 QUEUED_S = 0.003  #: a tick that starts this soon after the last frame ended waited in a queue: train, skip the drawing
+LATE_S = FRAME_MS / 1000  #: a tick that reached the kernel this much later than the quickest one waited in a queue too
 N_POINTS, SEED = 200, 0  #: the explorer's data: 200 points, and seed 0 for the points and the starting weights
 LEARNING_RATE_RANGE = (0.01, 1.0, 0.01)
+
+
+def message_lag() -> float | None:
+    """How many seconds ago the browser sent the message the kernel is handling now; None outside a kernel.
+
+    Read from the message's header, so it includes any difference between the browser's clock and
+    the kernel's: only differences between two lags mean something."""
+    try:
+        from IPython import get_ipython
+
+        sent = get_ipython().kernel.get_parent()["header"]["date"]
+        if isinstance(sent, str):
+            sent = datetime.fromisoformat(sent.replace("Z", "+00:00"))
+        return (datetime.now(timezone.utc) - sent).total_seconds()
+    except Exception:  # no kernel (tests, scripts), or a message without a date
+        return None
 
 
 def training_formula(step: int, loss: float, learning_rate: float) -> str:
@@ -130,7 +148,7 @@ class TrainingExplorer(Explorer):
         self.speed_buttons = widgets.ToggleButtons(options=list(STEPS_PER_FRAME), value="5", description="steps per frame",
                                                    style={"description_width": "initial", "button_width": "40px"})
         self.run: TrainingRun | None = None
-        self._frame_end, self._behind = 0.0, False
+        self._frame_end, self._behind, self._quickest = 0.0, False, float("inf")
         super().__init__()
         # --- own controls: play, one step, reset
         self.play.observe(self._tick, names="value")
@@ -229,11 +247,20 @@ class TrainingExplorer(Explorer):
         except Exception as error:  # never a traceback
             self._show_error(error)
             return
-        if started - self._frame_end < QUEUED_S and not run.diverged:
+        if self._queued(started) and not run.diverged:
             self._behind = True  # the next tick, or the pause, draws it
             return
         self.update()
         self._frame_end = time.perf_counter()
+
+    def _queued(self, started: float) -> bool:
+        """Did this tick wait behind a slow frame? Then drawing it would only make the queue longer."""
+        lag = message_lag()
+        if lag is not None:
+            self._quickest = min(self._quickest, lag)
+            if lag - self._quickest > LATE_S:
+                return True
+        return started - self._frame_end < QUEUED_S
 
     def _playing(self, change) -> None:
         if not change["new"] and self._behind:

@@ -323,6 +323,8 @@ def test_one_step_button_takes_one_step_of_gradient_descent():
     shown = float(formula_text(explorer).split(" = ")[2].split(" ")[0])
     assert formula_text(explorer).startswith("step 2 · loss L = mse(y, target) = ") and shown == round(losses[2], 4)
     assert explorer.summary.value.startswith("Step 2 at learning rate 0.2")
+    trained = train(X, target, *init_network(2, 3, 1, seed=0), learning_rate=0.2, steps=2)
+    assert explorer.summary.value == describe_training(X, target, *trained.network, trained.losses, 0.2)
 
 
 def test_play_ticks_train_a_few_steps_each_and_stop_goes_back_to_step_0():

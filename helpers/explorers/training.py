@@ -187,8 +187,9 @@ class TrainingExplorer(Explorer):
 
     def move(self) -> str:
         run = self.run
-        update_training_picture(self.artists, run.X, run.target, *run.parameters, run.losses, run.learning_rate)
-        summary = describe_training(run.X, run.target, *run.parameters, run.losses, run.learning_rate)
+        values = update_training_picture(self.artists, run.X, run.target, *run.parameters, run.losses,
+                                         run.learning_rate)
+        summary = describe_training(run.X, run.target, *run.parameters, run.losses, run.learning_rate, values=values)
         return f"{run.diverged} {summary}" if run.diverged else summary
 
     # Redrawing (the base's redraw and update, with a run that follows the settings)

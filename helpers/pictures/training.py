@@ -113,9 +113,11 @@ def update_training_picture(artists, X, target, W1, b1, W2, b2, losses, learning
     return values
 
 
-def describe_training(X, target, W1, b1, W2, b2, losses, learning_rate: float, n: int = TRAINING_CELLS) -> str:
+def describe_training(X, target, W1, b1, W2, b2, losses, learning_rate: float, n: int = TRAINING_CELLS,
+                      values: PlaneValues | None = None) -> str:
     """A one-line text summary of a ``training_picture``: the step, the loss and where it started,
     how many points get the sign of their target, and chapter 07's summary of the plane.
+    ``values``: the ``PlaneValues`` that ``update_training_picture`` returned, if at hand (else computed).
     Introduced in chapter 11."""
     f = format_number
     X, target = np.asarray(X, dtype=float), np.asarray(target, dtype=float)
@@ -126,4 +128,4 @@ def describe_training(X, target, W1, b1, W2, b2, losses, learning_rate: float, n
     history = "" if step == 0 else f" (it was {f(losses[0], 4)} at step 0)"
     return (f"Step {step} at learning rate {f(learning_rate)}: the loss is {f(losses[-1], 4)}{history}; "
             f"{right} of {len(X)} points ({f(100 * right / len(X), 1)}%) get the sign of their target. "
-            + describe_plane(network_on_plane(W1, b1, W2, b2, n=n)))
+            + describe_plane(values if values is not None else network_on_plane(W1, b1, W2, b2, n=n)))

@@ -57,7 +57,7 @@ def in_browser(seconds: float, steps_per_frame: str) -> dict:
             .locator("button", has_text=steps_per_frame).first.click()
         lab_server.settle(explorer)
         explorer.evaluate(INSTRUMENT)
-        play, pause = explorer.locator(".nnbh-play button").nth(0), explorer.locator(".nnbh-play button").nth(1)
+        play = explorer.locator(".nnbh-play button").first  # it shows "pause" while playing
         play.click()
         page.wait_for_timeout(WARM_UP_S * 1000)
         first_step = step_of(explorer)
@@ -66,7 +66,7 @@ def in_browser(seconds: float, steps_per_frame: str) -> dict:
         frames = page.evaluate("() => { const f = window.nnbhFrames; f.measuring = false; "
                                "f.end = performance.now(); return f; }")
         last_step = step_of(explorer)
-        pause.click()
+        play.click()
         lab_server.settle(explorer)
         version = browser.version
         browser.close()

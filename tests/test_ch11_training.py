@@ -433,3 +433,18 @@ def test_a_tick_that_reached_the_kernel_late_trains_without_drawing(monkeypatch)
     assert drawn == ["step 1", "step 2", "step 2", "step 4"]
     monkeypatch.undo()
     assert module.message_lag() is None  # outside a kernel
+
+
+def test_the_progress_bar_follows_a_run_of_train():
+    from helpers.explorers.training import TrainingProgress
+
+    X, target = make_dataset("band", 30)
+    progress = TrainingProgress(40)
+    result = train(X, target, *init_network(2, 3, 1), learning_rate=0.1, steps=40, callback=progress, every=10)
+    assert progress.bar.value == 40 and progress.bar.max == 40
+    assert progress.label.value == f"step 40 of 40: loss {round(float(result.losses[-1]), 4):g}"
+    assert repr(progress) == "TrainingProgress(steps=40)"
+    assert progress._repr_mimebundle_()["text/plain"] == "TrainingProgress(steps=40)"
+    for bad in (0, 2.5, True, "10"):
+        with pytest.raises(ValueError, match="steps must be a whole number"):
+            TrainingProgress(bad)

@@ -29,7 +29,7 @@ from helpers.pictures.training import (MAX_HIDDEN, describe_training, new_traini
                                        training_picture, update_training_picture)
 from helpers.training import init_network, train, TrainingDiverged
 
-__all__ = ["FRAME_MS", "STEPS_PER_FRAME", "TrainingExplorer", "TrainingRun", "training_formula", "training_run"]
+__all__ = ["FRAME_MS", "TrainingProgress", "STEPS_PER_FRAME", "TrainingExplorer", "TrainingRun", "training_formula", "training_run"]
 
 FRAME_MS = 40  #: the play widget ticks every 40 ms: at most 25 frames per second
 STEPS_PER_FRAME = ("1", "5", "20")  #: how many gradient-descent steps each tick of play takes
@@ -272,3 +272,45 @@ class TrainingExplorer(Explorer):
         step = self.run.step if self.run else 0
         return (f"TrainingExplorer(dataset={dataset!r}, n_hidden={n_hidden}, learning_rate={format_number(learning_rate)}, "
                 f"noise={format_number(noise)}) at step {step}")
+
+
+class TrainingProgress:
+    """A progress bar with the step and the loss, for a cell that trains for more than a moment:
+    show it, then hand it to ``train`` as its ``callback``; it follows the run as it goes.
+
+    >>> progress = TrainingProgress(steps=100)
+    >>> from helpers.training import Progress
+    >>> progress(Progress(50, 0.25, None, None, None, None, None))
+    >>> progress.bar.value, progress.label.value
+    (50, 'step 50 of 100: loss 0.25')
+
+    In a notebook: ``progress = TrainingProgress(1000); progress.show(); train(..., callback=progress)``.
+    Introduced in chapter 11."""
+
+    def __init__(self, steps: int):
+        if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 1:
+            raise ValueError(f"steps must be a whole number of steps, 1 or more, such as 1000, but got {steps!r}.")
+        self.steps = int(steps)
+        self.bar = widgets.IntProgress(value=0, min=0, max=self.steps, description="training",
+                                       style={"description_width": "initial"})
+        self.label = widgets.HTML(f"step 0 of {self.steps}")
+        self.widget = widgets.HBox([self.bar, self.label])
+        self.widget.add_class("nnbh-progress")
+
+    def __call__(self, progress) -> None:
+        """Follow one ``Progress`` report of ``train``: the bar and the loss move to its step."""
+        self.bar.value = min(int(progress.step), self.steps)
+        self.label.value = f"step {progress.step} of {self.steps}: loss {format_number(progress.loss, 4)}"
+
+    def show(self) -> None:
+        from IPython.display import display  # only needed inside a notebook
+
+        display(self)
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = repr(self)
+        return bundle
+
+    def __repr__(self):
+        return f"TrainingProgress(steps={self.steps})"

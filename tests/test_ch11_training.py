@@ -448,3 +448,18 @@ def test_the_progress_bar_follows_a_run_of_train():
     for bad in (0, 2.5, True, "10"):
         with pytest.raises(ValueError, match="steps must be a whole number"):
             TrainingProgress(bad)
+
+
+def test_ticks_the_browser_merged_while_the_kernel_was_busy_are_trained_too():
+    from helpers.explorers.training import MAX_TICKS_BEHIND
+
+    explorer = TrainingExplorer("band", n_hidden=2)
+    explorer.speed_buttons.value = "5"
+    explorer._frame_end = 0.0
+    explorer.play.value = 1
+    explorer._frame_end = 0.0
+    explorer.play.value = 4  # the browser ticked three times while the kernel drew
+    assert explorer.run.step == 5 * 4
+    explorer._frame_end = 0.0
+    explorer.play.value = 100  # a long stall: at most MAX_TICKS_BEHIND ticks' worth
+    assert explorer.run.step == 5 * 4 + 5 * MAX_TICKS_BEHIND

@@ -34,6 +34,7 @@ __all__ = ["FRAME_MS", "TrainingProgress", "STEPS_PER_FRAME", "TrainingExplorer"
 FRAME_MS = 40  #: the play widget ticks every 40 ms: at most 25 frames per second
 STEPS_PER_FRAME = ("1", "5", "20")  #: how many gradient-descent steps each tick of play takes
 QUEUED_S = 0.003  #: a tick that starts this soon after the last frame ended waited in a queue: train, skip the drawing
+MAX_TICKS_BEHIND = 5  #: at most this many ticks of play are trained at once after a slow frame
 LATE_S = FRAME_MS / 1000  #: a tick that reached the kernel this much later than the quickest one waited in a queue too
 N_POINTS, SEED = 200, 0  #: the explorer's data: 200 points, and seed 0 for the points and the starting weights
 LEARNING_RATE_RANGE = (0.01, 1.0, 0.01)
@@ -235,14 +236,20 @@ class TrainingExplorer(Explorer):
         self.update()
 
     def _tick(self, change) -> None:
-        """One tick of play: train a few steps; redraw unless this tick waited behind a slow frame."""
+        """A tick of play: train a few steps for each tick since the last one; redraw unless this tick
+        waited behind a slow frame.
+
+        While the kernel is busy, the browser keeps ticking but sends only the latest value when the
+        kernel is free again: the ticks in between are trained here too (up to ``MAX_TICKS_BEHIND``),
+        so that a slow machine shows fewer frames but trains at the same pace."""
         if change["new"] == 0:  # the play widget's stop button: back to the start
             self._safely(self.reset)
             return
         started = time.perf_counter()
+        ticks = min(max(int(change["new"]) - int(change["old"] or 0), 1), MAX_TICKS_BEHIND)
         try:
             run = self._current_run()
-            run.advance(int(self.speed_buttons.value))
+            run.advance(ticks * int(self.speed_buttons.value))
             if run.diverged:
                 self.play.playing = False
         except Exception as error:  # never a traceback

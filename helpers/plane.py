@@ -20,13 +20,17 @@ __all__ = [
     "PLANE_LOW",
     "PLANE_PRESETS",
     "POSITIVE_FROM",
+    "PlaneMeasures",
     "PlaneNetwork",
     "PlaneValues",
     "active_region",
+    "clip_polygon",
+    "measure_plane",
     "network_on_plane",
     "neuron_line",
     "plane_grid",
     "plane_network",
+    "polygon_area",
 ]
 
 PLANE_LOW, PLANE_HIGH = -3.0, 3.0
@@ -242,3 +246,104 @@ def active_region(w, b, low: float = PLANE_LOW, high: float = PLANE_HIGH) -> np.
             if not (corners and np.allclose(corners[-1], crossing)):
                 corners.append(crossing)
     return np.array(corners, dtype=float).reshape(-1, 2) + 0.0
+
+
+# ---------------------------------------------------------------------------
+# Exact measures: the shares, extents and ranges the text states, from polygons rather than grid cells
+# ---------------------------------------------------------------------------
+
+class PlaneMeasures(NamedTuple):
+    """What a network with two inputs does over the square from ``low`` to ``high``, measured exactly
+    (``measure_plane``): no grid, so two shapes of the same size always get the same share.
+    Shares are fractions of the square, from 0 to 1."""
+
+    positive_share: float        #: where y > POSITIVE_FROM
+    positive: list               #: the pieces where y > POSITIVE_FROM, each a polygon (n_corners, 2)
+    y_min: float                 #: the smallest y in the square
+    y_max: float                 #: the largest y in the square
+    active_share: np.ndarray     #: (n_hidden,) where each hidden neuron is active (z1 > 0)
+    h_max: np.ndarray            #: (n_hidden,) each hidden neuron's largest h in the square
+
+
+def polygon_area(corners) -> float:
+    """The area of a polygon given by its corners in order (the shoelace formula); 0 for fewer than 3.
+
+    >>> polygon_area([[0, 0], [2, 0], [2, 1], [0, 1]])
+    2.0
+    """
+    corners = np.asarray(corners, dtype=float).reshape(-1, 2)
+    if len(corners) < 3:
+        return 0.0
+    x, y = corners[:, 0], corners[:, 1]
+    return 0.5 * abs(float(x @ np.roll(y, -1) - y @ np.roll(x, -1)))
+
+
+def clip_polygon(corners: np.ndarray, a, c: float) -> np.ndarray:
+    """The part of a convex polygon where a[0]·x[0] + a[1]·x[1] + c >= 0, as a polygon (maybe empty).
+
+    >>> clip_polygon(np.array([[0., 0.], [2., 0.], [2., 2.], [0., 2.]]), [1, 0], -1)   # x[0] >= 1
+    array([[1., 0.],
+           [2., 0.],
+           [2., 2.],
+           [1., 2.]])
+    """
+    corners = np.asarray(corners, dtype=float).reshape(-1, 2)
+    if len(corners) == 0:
+        return corners
+    side = corners @ np.asarray(a, dtype=float) + c
+    kept = []
+    for k in range(len(corners)):
+        p, q, sp, sq = corners[k], corners[(k + 1) % len(corners)], side[k], side[(k + 1) % len(corners)]
+        if sp >= 0:
+            kept.append(p)
+        if (sp >= 0) != (sq >= 0):  # this edge crosses the border: keep the crossing point
+            kept.append(p + (q - p) * sp / (sp - sq))
+    return np.array(kept, dtype=float).reshape(-1, 2)
+
+
+def measure_plane(W1, b1, W2, b2, low: float = PLANE_LOW, high: float = PLANE_HIGH) -> PlaneMeasures:
+    """Where y is positive, how far y ranges, and where each hidden neuron is active, measured exactly.
+
+    Inside each region where the same hidden neurons are active, y is a linear function of x, so the
+    square is cut into those regions (one convex polygon per pattern of active neurons), each region
+    into the part where y > POSITIVE_FROM, and the areas are added up; y's smallest and largest values
+    lie at the corners of the regions. Introduced in chapter 07.
+
+    >>> measures = measure_plane(*PLANE_PRESETS["corner"])
+    >>> round(measures.positive_share, 4), round(measures.y_min, 12), round(measures.y_max, 12)
+    (0.4668, -7.8, 0.2)
+    """
+    W1, b1, W2, b2 = plane_network(W1, b1, W2, b2)
+    low, high = as_scalar(low, "low"), as_scalar(high, "high")
+    if not high > low:
+        raise ValueError(f"high must be above low, but got low = {low} and high = {high}.")
+    square = np.array([[low, low], [high, low], [high, high], [low, high]], dtype=float)
+    area = (high - low) ** 2
+    n_hidden = len(b1)
+    flat = ~W1.any(axis=1)  # neurons whose z1 = b1 is the same everywhere
+    positive, y_values, positive_area = [], [], 0.0
+    for pattern in range(2 ** n_hidden):
+        active = np.array([(pattern >> j) & 1 for j in range(n_hidden)], dtype=bool)
+        if np.any(active[flat] != (b1[flat] > 0)):
+            continue  # a neuron without weights is active everywhere (b > 0) or nowhere: one pattern, not two
+        region = square
+        for j in range(n_hidden):  # active: z1[j] >= 0; silent: z1[j] <= 0
+            sign = 1.0 if active[j] else -1.0
+            region = clip_polygon(region, sign * W1[j], sign * b1[j])
+        if polygon_area(region) == 0.0:
+            continue
+        a = W2[0, active] @ W1[active] if active.any() else np.zeros(2)   # y = a·x + c in this region
+        c = float(W2[0, active] @ b1[active] + b2[0]) if active.any() else float(b2[0])
+        y_values.append(region @ a + c)
+        piece = clip_polygon(region, a, c - POSITIVE_FROM)
+        if polygon_area(piece) > 0.0:
+            positive.append(piece + 0.0)
+            positive_area += polygon_area(piece)
+    y_all = np.concatenate(y_values)
+    z_corners = square @ W1.T + b1                      # (4, n_hidden): z1 is linear, so its extremes are at corners
+    active_share = np.array([polygon_area(active_region(W1[j], b1[j], low, high)) for j in range(n_hidden)]) / area
+    return PlaneMeasures(
+        positive_share=min(positive_area / area, 1.0), positive=positive,
+        y_min=float(y_all.min()) + 0.0, y_max=float(y_all.max()) + 0.0,
+        active_share=active_share, h_max=np.maximum(z_corners.max(axis=0), 0.0) + 0.0,
+    )

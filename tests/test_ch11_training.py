@@ -277,7 +277,7 @@ def test_the_summary_counts_the_points_and_follows_the_losses():
     right = int(np.sum((y > 1e-9) == (target[:, 0] > 0)))
     text = describe_training(X, target, W1, b1, W2, b2, [0.75, 0.5], learning_rate=0.25)
     assert text.startswith(f"Step 1 at learning rate 0.25: the loss is 0.5 (it was 0.75 at step 0); "
-                           f"{right} of 20 points ({right * 5}%) get the sign of their target. The output y")
+                           f"{right} of 20 points ({right * 5}%) get the sign of their target. The hidden neurons' lines: neuron 0: ")
 
 
 def test_updating_the_picture_to_fewer_hidden_neurons_hides_their_lines():

@@ -17,6 +17,7 @@ from helpers.chapters import ch04_hidden_layer as ch04
 from helpers.chapters import ch05_two_layer_network as ch05
 from helpers.chapters import ch06_batch_of_inputs as ch06
 from helpers.chapters import ch07_lines_to_shapes as ch07
+from helpers.chapters import ch08_loss as ch08
 
 NUMERIC_CHECKS = {
     # check: (the right answer worked out independently, {wrong answer: words the message must use})
@@ -1002,6 +1003,16 @@ def test_the_band_check_catches_a_tilt_the_picture_cannot_show():
     assert feedback.status == exercises.MISTAKE and "goes on beyond them" in feedback.message, feedback.message
 
 
+CH08_ANSWERS = {
+    # chapter 08's right answers, worked out by hand: y = 1×0.5 + 4×0.3 + 2×0.2 = 2.1 against 1.5;
+    # the errors 1, 0, 2, −2 of exercise 2; w3 = (5 − 1.9) / 5 for the target 5 of exercise 4
+    ch08.check_error_and_square: (0.6, 0.36),
+    ch08.check_batch_loss: (2.25,),
+    ch08.check_lowest_loss: (0.62,),
+}
+"""Chapter 08's checks (tested in tests/test_ch08_loss.py), for the test that no answer shows before trying."""
+
+
 def reference_answers() -> dict:
     """Each check's right answer, from the tables above (worked out independently of the checks)."""
     answers = {check: (right,) for check, (right, _) in NUMERIC_CHECKS.items()}
@@ -1009,6 +1020,7 @@ def reference_answers() -> dict:
     answers[ch07.check_line_crossings] = (2, 1)
     answers[ch07.check_point_values] = ([0, 1, 2, 0],)
     answers[ch04.check_right_slope] = (1,)
+    answers.update(CH08_ANSWERS)
     return answers
 
 
@@ -1048,7 +1060,7 @@ def test_every_check_says_which_exercise_it_is():
     from helpers.chapters import all_checks
 
     checks = all_checks()
-    assert len([check for check in checks if check.chapter <= 7]) == 24  # Part I; Part II chapters test their own
+    assert len(checks) == 28 + 3  # with chapter 11's three
     assert len({(c.chapter, c.number) for c in checks}) == len(checks)
     for check in checks:
         assert check.__doc__.startswith(f"Chapter {check.chapter:02d}, exercise {check.number}: ")

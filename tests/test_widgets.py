@@ -1195,12 +1195,12 @@ def test_each_arrow_points_from_its_line_to_the_active_side(shared_plane):
 
 
 def test_summary_of_a_half_plane_worked_out_by_hand(plane):
-    # y = 0.5 − ReLU(x[0]): positive where x[0] < 0.5, i.e. for the 35 columns of cells left of 0.5;
-    # lowest at x[0] = 2.95 (0.5 − 2.95 = −2.45); neuron 0 is active right of 0, on 30 of 60 columns.
+    # y = 0.5 − ReLU(x[0]): positive where x[0] < 0.5, 3.5 of the square's 6 units across (58.3%);
+    # lowest at the right edge x[0] = 3 (0.5 − 3 = −2.5); neuron 0 is active right of 0, on half the square.
     plane.load(([[1, 0]], [0], [[-1]], [0.5]))
     assert plane.summary.value == (
         f"The output y is positive on 58.3% of the plane shown (x[0] and x[1] from {MINUS}3 to 3), "
-        f"for x[0] from {MINUS}3 to 0.5 and x[1] from {MINUS}3 to 3; y runs from {MINUS}2.45 to 0.5. "
+        f"for x[0] from {MINUS}3 to 0.5 and x[1] from {MINUS}3 to 3; y runs from {MINUS}2.5 to 0.5. "
         "Active: neuron 0 on 50%."
     )
 
@@ -1313,10 +1313,10 @@ def test_update_neuron_map_switches_a_neuron_off_and_on():
 
 
 def test_describe_neuron_map_worked_out_by_hand():
-    # 2·x[0] − 2 > 0 right of x[0] = 1: 20 of 60 columns; h is largest at x[0] = 2.95: 2·2.95 − 2 = 3.9
+    # 2·x[0] − 2 > 0 right of x[0] = 1: 2 of the square's 6 units across; h is largest at the edge x[0] = 3: 2·3 − 2 = 4
     assert pictures.plane.describe_neuron_map([2, 0], -2, index=1) == (
         "Neuron 1: line x[0] = 1, active right of it, on 33.3% of the plane shown (hatched); "
-        "h grows from 0 at the line to 3.9."
+        "h grows from 0 at the line to 4."
     )
 
 

@@ -18,6 +18,7 @@ CHAPTERS = (
     "ch05_two_layer_network",
     "ch06_batch_of_inputs",
     "ch07_lines_to_shapes",
+    "ch08_loss",
     "ch11_training",
 )
 """The chapter modules, in the order of the course."""

@@ -4,19 +4,22 @@
 - ``layer``: ``LayerExplorer`` (chapter 03);
 - ``network``: ``NetworkExplorer`` (chapter 05);
 - ``plane``: ``PlaneExplorer`` (chapter 07);
+- ``loss``: ``LossExplorer`` (chapter 08);
 - ``training``: ``TrainingExplorer`` (chapter 11).
 
 ``EXPLORERS`` lists them all, for the tests that every explorer must pass.
 """
 
 from helpers.explorers.layer import LayerExplorer
+from helpers.explorers.loss import LossExplorer
 from helpers.explorers.network import NetworkExplorer
 from helpers.explorers.neuron import BiasActivationExplorer, NeuronExplorer
 from helpers.explorers.plane import PlaneExplorer
 from helpers.explorers.training import TrainingExplorer
 
-EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, NetworkExplorer, PlaneExplorer, TrainingExplorer)
+EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, NetworkExplorer, PlaneExplorer, LossExplorer,
+             TrainingExplorer)
 """Every explorer of the course, in the order the chapters introduce them."""
 
-__all__ = ["EXPLORERS", "BiasActivationExplorer", "LayerExplorer", "NetworkExplorer", "NeuronExplorer", "PlaneExplorer",
-           "TrainingExplorer"]
+__all__ = ["EXPLORERS", "BiasActivationExplorer", "LayerExplorer", "LossExplorer", "NetworkExplorer", "NeuronExplorer",
+           "PlaneExplorer", "TrainingExplorer"]

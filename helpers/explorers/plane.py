@@ -203,7 +203,7 @@ class PlaneExplorer(Explorer):
 
     def move(self) -> str:
         self.values = update_plane_picture(self.artists, *self.parameters)
-        return html.escape(describe_plane(self.values))
+        return html.escape(describe_plane(*self.parameters))
 
     def __repr__(self):
         W1, b1, W2, b2 = (values.tolist() for values in self.parameters)

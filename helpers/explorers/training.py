@@ -188,9 +188,8 @@ class TrainingExplorer(Explorer):
 
     def move(self) -> str:
         run = self.run
-        values = update_training_picture(self.artists, run.X, run.target, *run.parameters, run.losses,
-                                         run.learning_rate)
-        summary = describe_training(run.X, run.target, *run.parameters, run.losses, run.learning_rate, values=values)
+        update_training_picture(self.artists, run.X, run.target, *run.parameters, run.losses, run.learning_rate)
+        summary = describe_training(run.X, run.target, *run.parameters, run.losses, run.learning_rate)
         return f"{run.diverged} {summary}" if run.diverged else summary
 
     # Redrawing (the base's redraw and update, with a run that follows the settings)

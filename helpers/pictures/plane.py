@@ -14,7 +14,7 @@ from matplotlib.transforms import Bbox, IdentityTransform
 
 from helpers.drawing import LINE_STYLES, new_axes, new_figure
 from helpers.formulas import format_number, line_equation
-from helpers.plane import PLANE_CELLS, PLANE_HIGH, PLANE_LOW, POSITIVE_FROM, active_region, network_on_plane
+from helpers.plane import PLANE_CELLS, PLANE_HIGH, PLANE_LOW, POSITIVE_FROM, active_region, measure_plane, network_on_plane
 from helpers.plane import neuron_line, plane_network, PlaneValues
 
 __all__ = [
@@ -190,21 +190,20 @@ def update_neuron_map(artists, w, b, h=None) -> None:
     artists["line"].set_data(*(ends.T if ends is not None else ([], [])))
 
 
-def describe_neuron_map(w, b, index: int = 0, low: float = PLANE_LOW, high: float = PLANE_HIGH,
-                        n: int = PLANE_CELLS) -> str:
-    """A one-line text summary of ``neuron_map``: the neuron's line, where it is active, how large h gets.
+def describe_neuron_map(w, b, index: int = 0, low: float = PLANE_LOW, high: float = PLANE_HIGH) -> str:
+    """A one-line text summary of ``neuron_map``: the neuron's line, where it is active, how large h gets,
+    measured exactly (``measure_plane``), not from the picture's cells.
 
     Introduced in chapter 07.
     """
     f = format_number
-    h = network_on_plane([w], [b], [[1.0]], [0.0], low, high, n).h[0]
-    active = h > POSITIVE_FROM
     if not np.any(w):
         return f"Neuron {index}: {line_equation(w, b)}; h = {f(max(0.0, b), 2)} at every point."
-    if not active.any():
+    measures = measure_plane([w], [b], [[1.0]], [0.0], low, high)
+    if measures.active_share[0] == 0.0:
         return f"Neuron {index}: {line_equation(w, b)}; it is silent (h = 0) everywhere in the plane shown."
-    return (f"Neuron {index}: {line_equation(w, b)}, on {f(100 * active.mean(), 1)}% of the plane shown "
-            f"(hatched); h grows from 0 at the line to {f(h.max(), 2)}.")
+    return (f"Neuron {index}: {line_equation(w, b)}, on {f(100 * measures.active_share[0], 1)}% of the plane "
+            f"shown (hatched); h grows from 0 at the line to {f(measures.h_max[0], 2)}.")
 
 
 def plane_picture(W1, b1, W2, b2, ax=None, map_axes=None, slots: int | None = None, target=None,
@@ -317,30 +316,25 @@ def update_plane_picture(artists, W1, b1, W2, b2) -> PlaneValues:
     return values
 
 
-def _span(axis: np.ndarray, inside: np.ndarray) -> str:
-    """From the first to the last cell where ``inside`` holds, measured to the cells' outer edges."""
-    f = format_number
-    half = (axis[1] - axis[0]) / 2 if len(axis) > 1 else 0.0
-    found = axis[inside]
-    return f"from {f(found.min() - half, 2)} to {f(found.max() + half, 2)}"
+def describe_plane(W1, b1, W2, b2, low: float = PLANE_LOW, high: float = PLANE_HIGH) -> str:
+    """A one-line text summary of what ``plane_picture`` draws for this network: where the output is
+    positive (share of the plane and its extent), the output's range, and where each hidden neuron is
+    active, all measured exactly (``measure_plane``), so the text never depends on the picture's cells.
 
-
-def describe_plane(values: PlaneValues) -> str:
-    """A one-line text summary of what ``plane_picture`` draws for these ``PlaneValues``: where the
-    output is positive (share of the plane and its extent), the output's range, and where each hidden
-    neuron is active."""
+    Introduced in chapter 07.
+    """
     f = format_number
-    axis, y = values.axis, values.y
-    half = (axis[1] - axis[0]) / 2 if len(axis) > 1 else 0.0
-    plane = f"x[0] and x[1] from {f(axis[0] - half, 2)} to {f(axis[-1] + half, 2)}"
-    positive = y > POSITIVE_FROM
-    share = 100 * positive.mean()
-    if positive.all():
+    measures = measure_plane(W1, b1, W2, b2, low, high)
+    plane = f"x[0] and x[1] from {f(low, 2)} to {f(high, 2)}"
+    share = measures.positive_share
+    if share >= 1.0 - 1e-12:
         where = f"The output y is positive everywhere in the plane shown ({plane})"
-    elif not positive.any():
+    elif share == 0.0:
         where = f"The output y is positive nowhere in the plane shown ({plane})"
     else:
-        where = (f"The output y is positive on {f(share, 1)}% of the plane shown ({plane}), "
-                 f"for x[0] {_span(axis, positive.any(axis=0))} and x[1] {_span(axis, positive.any(axis=1))}")
-    active = ", ".join(f"neuron {j} on {f(100 * (h > POSITIVE_FROM).mean(), 1)}%" for j, h in enumerate(values.h))
-    return f"{where}; y runs from {f(y.min(), 2)} to {f(y.max(), 2)}. Active: {active}."
+        corners = np.concatenate(measures.positive)
+        (x0_min, x1_min), (x0_max, x1_max) = corners.min(axis=0), corners.max(axis=0)
+        where = (f"The output y is positive on {f(100 * share, 1)}% of the plane shown ({plane}), "
+                 f"for x[0] from {f(x0_min, 2)} to {f(x0_max, 2)} and x[1] from {f(x1_min, 2)} to {f(x1_max, 2)}")
+    active = ", ".join(f"neuron {j} on {f(100 * part, 1)}%" for j, part in enumerate(measures.active_share))
+    return f"{where}; y runs from {f(measures.y_min, 2)} to {f(measures.y_max, 2)}. Active: {active}."

@@ -13,9 +13,9 @@ from matplotlib.ticker import NullFormatter
 
 from helpers.datasets import accuracy
 from helpers.drawing import new_figure, nice_limit, POSITIVE
-from helpers.formulas import format_number
-from helpers.pictures.plane import describe_plane, plane_moving_artists, plane_picture, update_plane_picture
-from helpers.plane import network_on_plane, PlaneValues
+from helpers.formulas import format_number, line_equation
+from helpers.pictures.plane import plane_moving_artists, plane_picture, update_plane_picture
+from helpers.plane import PlaneValues
 
 __all__ = [
     "MAX_HIDDEN",
@@ -113,19 +113,20 @@ def update_training_picture(artists, X, target, W1, b1, W2, b2, losses, learning
     return values
 
 
-def describe_training(X, target, W1, b1, W2, b2, losses, learning_rate: float, n: int = TRAINING_CELLS,
-                      values: PlaneValues | None = None) -> str:
+def describe_training(X, target, W1, b1, W2, b2, losses, learning_rate: float) -> str:
     """A one-line text summary of a ``training_picture``: the step, the loss and where it started,
-    how many points get the sign of their target, and chapter 07's summary of the plane.
-    ``values``: the ``PlaneValues`` that ``update_training_picture`` returned, if at hand (else computed).
+    how many points get the sign of their target, and each hidden neuron's line.
+    (Chapter 07's ``describe_plane`` measures the output exactly, too slow for every frame of play.)
     Introduced in chapter 11."""
     f = format_number
     X, target = np.asarray(X, dtype=float), np.asarray(target, dtype=float)
+    W1, b1 = np.asarray(W1, dtype=float), np.asarray(b1, dtype=float)
     losses = np.asarray(losses, dtype=float)
-    y = np.maximum(X @ np.asarray(W1, dtype=float).T + np.asarray(b1, dtype=float), 0.0) @ np.asarray(W2).T + b2
+    y = np.maximum(X @ W1.T + b1, 0.0) @ np.asarray(W2, dtype=float).T + np.asarray(b2, dtype=float)
     right = int(round(accuracy(y, target) * len(X)))
     step = len(losses) - 1
     history = "" if step == 0 else f" (it was {f(losses[0], 4)} at step 0)"
+    lines = "; ".join(f"neuron {j}: {line_equation(W1[j], b1[j])}" for j in range(len(b1)))
     return (f"Step {step} at learning rate {f(learning_rate)}: the loss is {f(losses[-1], 4)}{history}; "
             f"{right} of {len(X)} points ({f(100 * right / len(X), 1)}%) get the sign of their target. "
-            + describe_plane(values if values is not None else network_on_plane(W1, b1, W2, b2, n=n)))
+            f"The hidden neurons' lines: {lines}.")

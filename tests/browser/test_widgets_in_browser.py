@@ -80,11 +80,31 @@ def plane(controls):
     """Chapter 07: only the sliders of the hidden neurons that are on are in the page."""
     W1, b1 = _indexed(controls, "W1"), _indexed(controls, "b1")
     W2, b2 = _indexed(controls, "W2"), _indexed(controls, "b2")
-    values = geometry.network_on_plane(W1, b1, W2, b2)
-    return "\n".join(formulas.plane_formula(W1, b1, W2, b2)), pictures.plane.describe_plane(values)
+    return "\n".join(formulas.plane_formula(W1, b1, W2, b2)), pictures.plane.describe_plane(W1, b1, W2, b2)
 
 
 EXPECTED["plane"] = plane
+
+
+def loss(controls):
+    """Chapter 08: the neuron 2, 3, 5 with w1 = 0.5, w2 = 0.3 fixed; the sliders set w3 and the target."""
+    from helpers.pictures.loss import LossPoint, describe_loss_curve, describe_prediction
+
+    w3, target = controls["weight w3"], controls["target"]
+    y = 2 * 0.5 + 3 * 0.3 + 5 * w3
+    error = y - target
+    f = formulas.format_number
+
+    def bracketed(value):
+        return f"({f(value)})" if value < 0 and f(value) != "0" else f(value)
+
+    formula = (f"L = (2×0.5 + 3×0.3 + 5×{bracketed(w3)} \u2212 {f(target)})² = ({f(y)} \u2212 {f(target)})² "
+               f"= {bracketed(error)}² = {f(error * error, 4)}")
+    point = LossPoint(index=2, weight=w3, prediction=y, error=error, loss=error * error, best=(target - 1.9) / 5)
+    return formula, f"{describe_prediction(y, target)} {describe_loss_curve(point, -0.2, 1.0)}"
+
+
+EXPECTED["loss"] = loss
 
 
 def training(controls, step: int = 0):

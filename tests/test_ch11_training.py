@@ -463,3 +463,26 @@ def test_ticks_the_browser_merged_while_the_kernel_was_busy_are_trained_too():
     explorer._frame_end = 0.0
     explorer.play.value = 100  # a long stall: at most MAX_TICKS_BEHIND ticks' worth
     assert explorer.run.step == 5 * 4 + 5 * MAX_TICKS_BEHIND
+
+
+def test_inside_a_running_event_loop_the_kernel_draws_the_frames_itself_until_paused():
+    import asyncio
+
+    explorer = TrainingExplorer("band", n_hidden=2)
+    explorer.speed_buttons.value = "5"
+
+    async def play_a_while():
+        explorer.play.playing = True
+        assert explorer._animation is not None
+        await asyncio.sleep(0.3)
+        explorer.play.value = 7  # the browser's ticks change nothing meanwhile
+        explorer.play.playing = False
+        await asyncio.sleep(0.1)  # the task sees the pause and ends
+
+    asyncio.run(play_a_while())
+    assert explorer._animation is None
+    step = explorer.run.step
+    assert step > 0 and step % 5 == 0
+    assert formula_text(explorer).startswith(f"step {step} ·")
+    _, _, losses = independent_run("band", 0.0, 2, 0.1, step)
+    assert np.allclose(explorer.run.losses, losses, rtol=1e-12)

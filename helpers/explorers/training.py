@@ -3,7 +3,8 @@
 ``TrainingExplorer`` trains a network with two inputs, a few ReLU hidden neurons and one output
 (no output activation, as on chapter 07's plane) on labelled points from ``helpers.datasets``, by
 full-batch gradient descent (``helpers.training.train``). Its controls: play / pause / stop (a
-``Play`` widget: the browser ticks, and each tick trains a few steps and redraws), one step,
+``Play`` widget; while it plays, the kernel trains a few steps and redraws every ``FRAME_MS``, and
+reads the pause button between frames; outside a kernel each tick of the widget does it), one step,
 reset, the learning rate, the number of hidden neurons, the data set and its noise. It shows the
 step, the loss and the update rule, the picture (the points, the output over the plane, every
 hidden neuron's line, and the loss curve growing), and a text summary that follows.
@@ -15,6 +16,7 @@ from step 0, and step N of a run is exactly ``train(..., steps=N)``.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import time
 from datetime import datetime, timezone
@@ -31,7 +33,7 @@ from helpers.training import init_network, train, TrainingDiverged
 
 __all__ = ["FRAME_MS", "TrainingProgress", "STEPS_PER_FRAME", "TrainingExplorer", "TrainingRun", "training_formula", "training_run"]
 
-FRAME_MS = 40  #: the play widget ticks every 40 ms: at most 25 frames per second
+FRAME_MS = 40  #: a frame of play every 40 ms: at most 25 frames per second
 STEPS_PER_FRAME = ("1", "5", "20")  #: how many gradient-descent steps each tick of play takes
 QUEUED_S = 0.003  #: a tick that starts this soon after the last frame ended waited in a queue: train, skip the drawing
 MAX_TICKS_BEHIND = 5  #: at most this many ticks of play are trained at once after a slow frame
@@ -150,6 +152,7 @@ class TrainingExplorer(Explorer):
                                                    style={"description_width": "initial", "button_width": "40px"})
         self.run: TrainingRun | None = None
         self._frame_end, self._behind, self._quickest = 0.0, False, float("inf")
+        self._animation: asyncio.Task | None = None  #: the kernel's own frames while playing
         super().__init__()
         # --- own controls: play, one step, reset
         self.play.observe(self._tick, names="value")
@@ -244,6 +247,8 @@ class TrainingExplorer(Explorer):
         if change["new"] == 0:  # the play widget's stop button: back to the start
             self._safely(self.reset)
             return
+        if self._animation is not None:  # the kernel draws the frames itself (see _playing)
+            return
         started = time.perf_counter()
         ticks = min(max(int(change["new"]) - int(change["old"] or 0), 1), MAX_TICKS_BEHIND)
         try:
@@ -270,8 +275,33 @@ class TrainingExplorer(Explorer):
         return started - self._frame_end < QUEUED_S
 
     def _playing(self, change) -> None:
-        if not change["new"] and self._behind:
+        """Play pressed: inside a running kernel, the kernel itself draws a frame every FRAME_MS
+        (an asyncio task, which lets the kernel read the pause button between frames), instead of
+        waiting for each tick's round trip through the browser. Elsewhere, each tick draws a frame."""
+        if change["new"]:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:  # no event loop running here (a script, a test): the ticks draw
+                return
+            if self._animation is None:
+                self._animation = loop.create_task(self._animate())
+        elif self._behind:
             self.update()
+
+    async def _animate(self) -> None:
+        try:
+            while self.play.playing:
+                started = time.perf_counter()
+                run = self._current_run()
+                run.advance(int(self.speed_buttons.value))
+                if run.diverged:
+                    self.play.playing = False
+                self.update()
+                await asyncio.sleep(max(FRAME_MS / 1000 - (time.perf_counter() - started), 0.002))
+        except Exception as error:  # never a traceback
+            self._show_error(error)
+        finally:
+            self._animation = None
 
     def __repr__(self):
         dataset, noise, n_hidden, learning_rate = self.settings

@@ -36,7 +36,7 @@ def new_training_figure():
     """A fresh figure with the plane on the left and the loss curve on the right: ``(figure, plane_ax, loss_ax)``.
 
     Introduced in chapter 11."""
-    figure = new_figure(8.6, 3.7)
+    figure = new_figure(7.6, 3.3)
     grid = figure.add_gridspec(1, 2, width_ratios=(1.25, 1))
     return figure, figure.add_subplot(grid[0, 0]), figure.add_subplot(grid[0, 1])
 

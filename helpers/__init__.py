@@ -17,7 +17,7 @@ Beside it:
 - ``helpers.pictures``: the pictures, one module per family, each drawn, updated and described.
 - ``helpers.explorers``: the interactive explorers, one module per family.
 - ``helpers.chapters``: one module per chapter, ``chNN_<notebook name>``, with its exercise checks and data.
-- ``helpers.server``: a Jupyter server setting for quick widget updates.
+- ``helpers.server``: a Jupyter server setting and a kernel extension for quick widget updates.
 
 docs/contributing.md says where a new chapter's pieces go.
 """

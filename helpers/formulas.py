@@ -1,5 +1,6 @@
 """The text a learner reads: numbers as the course writes them, and formulas written out with
-the numbers substituted (one neuron, a layer, a network, a neuron's line on the plane).
+the numbers substituted (one neuron, a layer, a network, a neuron's line on the plane, a step of
+gradient descent).
 
 Each function checks its arguments through the maths it writes out, so bad input gets the same
 plain-words error as the maths itself.
@@ -15,10 +16,12 @@ from helpers.validation import as_numbers, as_scalar, describe
 
 __all__ = [
     "MINUS",
+    "descent_formula",
     "factor",
     "format_number",
     "layer_formula",
     "line_equation",
+    "loss_text",
     "network_formula",
     "neuron_formula",
     "plane_formula",
@@ -192,3 +195,53 @@ def plane_formula(W1, b1, W2, b2) -> list[str]:
     ]
     output = "".join(_term(v, f"h[{j}]", j == 0) for j, v in enumerate(W2[0]))
     return lines + [f"output: y = {output}{_constant(b2[0])}"]
+
+
+def loss_text(value: float) -> str:
+    """A loss as the summaries write it: three significant digits, small and large ones as powers of ten.
+
+    >>> loss_text(1.21), loss_text(0.069696), loss_text(0.0000133191), loss_text(23400.5), loss_text(0)
+    ('1.21', '0.0697', '1.33×10⁻⁵', '2.34×10⁴', '0')
+    """
+    value = float(value)
+    if value == 0 or 1e-3 <= abs(value) < 1e4:
+        return format_number(float(f"{value:.3g}"), decimals=6)
+    mantissa, exponent = f"{value:.2e}".split("e")
+    superscript = str(int(exponent)).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"{format_number(float(mantissa), 2)}×10{superscript}"
+
+
+def _vector(values, decimals: int = 4) -> str:
+    return "[" + ", ".join(format_number(v, decimals) for v in values) + "]"
+
+
+def descent_formula(path, x, target, learning_rate) -> list[str]:
+    """The last step of ``path`` (a list of ``helpers.descent.DescentStep``) written out with its numbers.
+
+    Before any step: where the neuron starts, and the gradient the first step will follow.
+
+    >>> from helpers.descent import gradient_descent
+    >>> for line in descent_formula(gradient_descent([2, 3, 5], [0.5, 0.3, 0.2], 4, 0.01, 1), [2, 3, 5], 4, 0.01):
+    ...     print(line)
+    step 1: gradient = 2 × (y − 4) × x = 2 × (2.9 − 4) × [2, 3, 5] = [−4.4, −6.6, −11]
+    w ← w − learning_rate × gradient = [0.5, 0.3, 0.2] − 0.01 × [−4.4, −6.6, −11] = [0.544, 0.366, 0.31]
+    now y = 3.736 and L = (3.736 − 4)² = 0.0697
+    """
+    f, t = format_number, format_number(target)
+    before = path[-2] if len(path) > 1 else path[0]
+    slope = f"2 × (y − {t}) × x = 2 × ({f(before.y, 4)} − {t}) × {_vector(x)} = {_vector(before.gradient)}"
+    now = path[-1]
+    if len(path) == 1:
+        upcoming = np.asarray(now.w) - learning_rate * np.asarray(now.gradient)
+        return [
+            f"no step yet: w = {_vector(now.w)}, y = {f(now.y, 4)}, L = ({f(now.y, 4)} − {t})² = {loss_text(now.loss)}",
+            f"the first step follows the gradient {slope}",
+            f"it will take w to w − learning_rate × gradient = {_vector(now.w)} − {f(learning_rate, 4)} × "
+            f"{_vector(now.gradient)} = {_vector(upcoming)}",
+        ]
+    return [
+        f"step {len(path) - 1}: gradient = {slope}",
+        f"w ← w − learning_rate × gradient = {_vector(before.w)} − {f(learning_rate, 4)} × "
+        f"{_vector(before.gradient)} = {_vector(now.w)}",
+        f"now y = {f(now.y, 4)} and L = ({f(now.y, 4)} − {t})² = {loss_text(now.loss)}",
+    ]

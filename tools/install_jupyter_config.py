@@ -1,7 +1,10 @@
-"""Install the course's two Jupyter settings into the current environment (``sys.prefix``).
+"""Install the course's Jupyter settings into the current environment (``sys.prefix``).
 
 - ``jupyter-config/jupyter_server_config.json`` -> merged into ``etc/jupyter/jupyter_server_config.json``:
   the kernel websocket without Nagle's delay (see ``helpers/server.py``).
+- ``jupyter-config/ipython_kernel_config.json`` -> merged into ``etc/ipython/ipython_kernel_config.json``:
+  kernels load ``helpers.server`` as an extension, which sends each IOPub message before the
+  code that sent it goes on (see ``send_iopub_at_once``).
 - ``jupyter-config/overrides.json`` -> merged into ``share/jupyter/lab/settings/overrides.json``:
   the arrow keys move a focused slider in Notebook 7 instead of jumping between headings.
 
@@ -20,6 +23,7 @@ SOURCE = pathlib.Path(__file__).resolve().parents[1] / "jupyter-config"
 def install(prefix: pathlib.Path = pathlib.Path(sys.prefix)) -> None:
     # Only the main config file is read for server settings (the .d folder is for extensions).
     merge(SOURCE / "jupyter_server_config.json", prefix / "etc" / "jupyter" / "jupyter_server_config.json")
+    merge(SOURCE / "ipython_kernel_config.json", prefix / "etc" / "ipython" / "ipython_kernel_config.json")
     merge(SOURCE / "overrides.json", prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json")
     print(f"Jupyter settings for the course installed in {prefix}")
 

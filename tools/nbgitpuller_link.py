@@ -25,8 +25,11 @@ def nbgitpuller_link(hub: str, repo: str, chapter: str = "00_start_here", branch
 
     >>> nbgitpuller_link("https://hub.example.edu/", "https://github.com/nn-by-hand/nn-by-hand")
     'https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fnn-by-hand%2Fnn-by-hand&branch=main&urlpath=lab%2Ftree%2Fnn-by-hand%2Fchapters%2F00_start_here.ipynb'
+    >>> nbgitpuller_link("https://hub.example.edu", "/srv/course.git", "01_one_neuron").rsplit("=", 1)[-1]
+    'lab%2Ftree%2Fcourse.git%2Fchapters%2F01_one_neuron.ipynb'
     """
-    folder = repo.rstrip("/").removesuffix(".git").rsplit("/", 1)[-1]  # where nbgitpuller clones it
+    # where nbgitpuller clones it: the last part of the address, ".git" included if it has one
+    folder = repo.rstrip("/").rsplit("/", 1)[-1]
     notebook = chapter if chapter.endswith(".ipynb") else f"{chapter}.ipynb"
     query = urlencode({"repo": repo, "branch": branch, "urlpath": f"lab/tree/{folder}/chapters/{notebook}"})
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"

@@ -19,6 +19,8 @@ CHAPTERS = (
     "ch06_batch_of_inputs",
     "ch07_lines_to_shapes",
     "ch08_loss",
+    "ch09_gradient_descent",
+    "ch10_backpropagation",
     "ch11_training",
 )
 """The chapter modules, in the order of the course."""

@@ -5,11 +5,15 @@
 - ``network``: ``NetworkExplorer`` (chapter 05);
 - ``plane``: ``PlaneExplorer`` (chapter 07);
 - ``loss``: ``LossExplorer`` (chapter 08);
+- ``descent``: ``DescentExplorer`` (chapter 09);
+- ``backprop``: ``BackpropExplorer`` (chapter 10);
 - ``training``: ``TrainingExplorer`` (chapter 11).
 
 ``EXPLORERS`` lists them all, for the tests that every explorer must pass.
 """
 
+from helpers.explorers.backprop import BackpropExplorer
+from helpers.explorers.descent import DescentExplorer
 from helpers.explorers.layer import LayerExplorer
 from helpers.explorers.loss import LossExplorer
 from helpers.explorers.network import NetworkExplorer
@@ -18,8 +22,9 @@ from helpers.explorers.plane import PlaneExplorer
 from helpers.explorers.training import TrainingExplorer
 
 EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, NetworkExplorer, PlaneExplorer, LossExplorer,
-             TrainingExplorer)
+             DescentExplorer, BackpropExplorer, TrainingExplorer)
 """Every explorer of the course, in the order the chapters introduce them."""
 
-__all__ = ["EXPLORERS", "BiasActivationExplorer", "LayerExplorer", "LossExplorer", "NetworkExplorer", "NeuronExplorer",
-           "PlaneExplorer", "TrainingExplorer"]
+__all__ = ["EXPLORERS", "BackpropExplorer", "BiasActivationExplorer", "DescentExplorer", "LayerExplorer",
+           "LossExplorer", "NetworkExplorer",
+           "NeuronExplorer", "PlaneExplorer", "TrainingExplorer"]

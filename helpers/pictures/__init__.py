@@ -6,7 +6,9 @@
 - ``layer``: a layer as a network diagram (chapter 03);
 - ``network``: a two-layer network as a diagram, and the bends of one input (chapters 04, 05);
 - ``plane``: a network with two inputs over the plane (chapter 07);
-- ``loss``: a prediction beside its target, the loss over one weight and over two (chapter 08).
+- ``loss``: a prediction beside its target, the loss over one weight and over two (chapter 08);
+- ``descent``: gradient descent on one neuron, its path on the loss curve (chapter 09);
+- ``backprop``: a network's gradients as tables, [dW2 | db2] and [dW1 | db1] (chapter 10);
 - ``training``: a network training on labelled points, with its loss curve (chapter 11).
 
 Each picture is a function that draws it and returns its artists, an ``update_…`` that moves those
@@ -15,6 +17,6 @@ Colour is never the only cue: negative bars are also hatched, negative edges and
 zero edges dotted, and every bar and edge carries its value.
 """
 
-from helpers.pictures import activation, bars, diagrams, layer, loss, network, plane, training
+from helpers.pictures import activation, backprop, bars, descent, diagrams, layer, loss, network, plane, training
 
-__all__ = ["activation", "bars", "diagrams", "layer", "loss", "network", "plane", "training"]
+__all__ = ["activation", "backprop", "bars", "descent", "diagrams", "layer", "loss", "network", "plane", "training"]

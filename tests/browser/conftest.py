@@ -1,4 +1,4 @@
-"""Fixtures for the browser tests: one JupyterLab server and one headless Chromium per session.
+"""Fixtures for the browser tests: one JupyterLab server and one headless Chromium per test module.
 
 Without Chromium or Playwright the tests are skipped, unless NNBH_REQUIRE_BROWSER=1 (as in CI),
 which turns the skip into a failure.
@@ -45,7 +45,8 @@ def _missing_browser() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API runs one instance at a time, and tests/classroom starts its own.
+@pytest.fixture(scope="module")
 def browser():
     missing = _missing_browser()
     if missing:
@@ -61,9 +62,9 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def lab(browser):
-    """One server for the session; asks for the browser first, so a missing browser skips early."""
+    """One server for the module; asks for the browser first, so a missing browser skips early."""
     with lab_server.LabServer() as server:
         yield server
 

@@ -107,6 +107,36 @@ def loss(controls):
 EXPECTED["loss"] = loss
 
 
+def descent(controls):
+    """Chapter 09: gradient descent on the chapter's neuron, for the steps and the learning rate shown."""
+    from helpers.chapters import ch09_gradient_descent as ch09
+    from helpers.descent import gradient_descent
+
+    rate, steps = controls["learning rate"], int(controls["steps taken"])
+    path = gradient_descent(ch09.X, ch09.W, ch09.TARGET, rate, steps)
+    return ("\n".join(formulas.descent_formula(path, ch09.X, ch09.TARGET, rate)),
+            pictures.descent.describe_descent(path, ch09.X, ch09.TARGET, rate))
+
+
+EXPECTED["descent"] = descent
+
+
+def backprop(controls):
+    """Chapter 10: chapter 05's network with the page's target, and its b2[0] and b1[1]."""
+    from helpers.explorers.backprop import BACKPROP_B1, BACKPROP_B2, BACKPROP_W1, BACKPROP_W2, BACKPROP_X, backward_formula
+    from helpers.learning import backward
+    from helpers.pictures.backprop import describe_gradient_tables
+
+    target = _indexed(controls, "target")
+    b1, b2 = list(BACKPROP_B1), list(BACKPROP_B2)
+    b1[1], b2[0] = controls["b1[1]"], controls["b2[0]"]
+    values = (BACKPROP_X, target, BACKPROP_W1, b1, BACKPROP_W2, b2)
+    return "\n".join(backward_formula(*values)), describe_gradient_tables(backward(*values))
+
+
+EXPECTED["backprop"] = backprop
+
+
 def training(controls, step: int = 0):
     """Chapter 11: the run its settings fix, after `step` steps (a changed setting starts again at step 0).
     The loss comes from the chapter's training loop written out in NumPy, not from the explorer's ``train``."""
@@ -232,6 +262,36 @@ def test_a_burst_of_key_presses_ends_on_the_right_value(lab, page, problems):
     assert end["sliders"][label] == pytest.approx(one_step + 2 * (one_step - start)), f"{label} after the burst"
     assert_follows_maths(end, f"{NOTEBOOKS[0]}, after 100 key presses on {label}")
     assert not (found := problems()), "\n".join(found)
+
+
+# Explorers with a button that takes a step (CSS class nnbh-step) and one that goes back (nnbh-reset).
+STEPPING = re.compile(r"\bDescentExplorer\(")
+STEP_NOTEBOOKS = [name for name in NOTEBOOKS if STEPPING.search((lab_server.CHAPTERS / name).read_text(encoding="utf-8"))]
+
+
+@pytest.mark.skipif(not STEP_NOTEBOOKS, reason="no notebook shows an explorer with a step button")
+@pytest.mark.parametrize("notebook", STEP_NOTEBOOKS or [None])
+def test_clicking_step_and_reset_buttons_updates_formula_and_picture(lab, page, problems, notebook):
+    explorers = lab_server.open_and_run(page, lab, notebook)
+    clicked = 0
+    for i in range(explorers.count()):
+        explorer = explorers.nth(i)
+        step, reset = explorer.locator("button.nnbh-step"), explorer.locator("button.nnbh-reset")
+        if not step.count():
+            continue
+        where = f"{notebook}, explorer {i + 1}"
+        start = read(explorer)
+        assert_follows_maths(start, f"{where}, before any click")
+        step.first.click()
+        after = assert_updates(page, explorer, start, problems, f"{where}, after a click on the step button")
+        assert after["sliders"]["steps taken"] == start["sliders"]["steps taken"] + 1
+        assert_follows_maths(after, f"{where}, after a click on the step button")
+        reset.first.click()
+        back = assert_updates(page, explorer, after, problems, f"{where}, after a click on the reset button")
+        assert back["sliders"]["steps taken"] == 0
+        assert_follows_maths(back, f"{where}, after a click on the reset button")
+        clicked += 1
+    assert clicked, f"{notebook} shows no explorer with a button.nnbh-step"
 
 
 # Resolves with the number of times the picture changed while `ms` passed.

@@ -1060,7 +1060,7 @@ def test_every_check_says_which_exercise_it_is():
     from helpers.chapters import all_checks
 
     checks = all_checks()
-    assert len(checks) == 35  # chapters 01-07: 24; chapter 08: 4; chapter 09: 4; chapter 10: 3
+    assert len(checks) == 38  # chapters 01-07: 24; chapter 08: 4; chapter 09: 4; chapter 10: 3; chapter 11: 3
     assert len({(c.chapter, c.number) for c in checks}) == len(checks)
     for check in checks:
         assert check.__doc__.startswith(f"Chapter {check.chapter:02d}, exercise {check.number}: ")

@@ -21,6 +21,7 @@ CHAPTERS = (
     "ch08_loss",
     "ch09_gradient_descent",
     "ch10_backpropagation",
+    "ch11_training",
 )
 """The chapter modules, in the order of the course."""
 

@@ -8,7 +8,8 @@
 - ``plane``: ``PlaneExplorer`` (chapter 07);
 - ``loss``: ``LossExplorer`` (chapter 08);
 - ``descent``: ``DescentExplorer`` (chapter 09);
-- ``backprop``: ``BackpropExplorer`` (chapter 10).
+- ``backprop``: ``BackpropExplorer`` (chapter 10);
+- ``training``: ``TrainingExplorer`` (chapter 11).
 
 ``EXPLORERS`` lists them all, for the tests that every explorer must pass.
 """
@@ -22,10 +23,12 @@ from helpers.explorers.loss import LossExplorer
 from helpers.explorers.network import NetworkExplorer
 from helpers.explorers.neuron import BiasActivationExplorer, NeuronExplorer
 from helpers.explorers.plane import PlaneExplorer
+from helpers.explorers.training import TrainingExplorer
 
 EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, BendsExplorer, NetworkExplorer, BatchExplorer,
-             PlaneExplorer, LossExplorer, DescentExplorer, BackpropExplorer)
+             PlaneExplorer, LossExplorer, DescentExplorer, BackpropExplorer, TrainingExplorer)
 """Every explorer of the course, in the order the chapters introduce them."""
 
 __all__ = ["EXPLORERS", "BackpropExplorer", "BatchExplorer", "BendsExplorer", "BiasActivationExplorer",
-           "DescentExplorer", "LayerExplorer", "LossExplorer", "NetworkExplorer", "NeuronExplorer", "PlaneExplorer"]
+           "DescentExplorer", "LayerExplorer", "LossExplorer", "NetworkExplorer", "NeuronExplorer", "PlaneExplorer",
+           "TrainingExplorer"]

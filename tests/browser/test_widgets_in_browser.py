@@ -157,6 +157,27 @@ def backprop(controls):
 EXPECTED["backprop"] = backprop
 
 
+def training(controls, step: int = 0):
+    """Chapter 11: the run its settings fix, after `step` steps (a changed setting starts again at step 0).
+    The loss comes from the chapter's training loop written out in NumPy, not from the explorer's ``train``."""
+    from helpers.chapters.ch11_training import gradient_descent_losses
+    from helpers.datasets import make_dataset
+    from helpers.explorers.training import training_formula
+    from helpers.training import init_network, train
+
+    dataset, noise, n_hidden = controls["data set"], controls["noise"], int(controls["hidden neurons"])
+    learning_rate = controls["learning rate"]
+    X, target = make_dataset(dataset, 200, noise, 0)
+    start = init_network(2, n_hidden, 1, seed=0)
+    losses = gradient_descent_losses(X, target, *start, learning_rate, step)
+    trained = train(X, target, *start, learning_rate=learning_rate, steps=step)
+    return (training_formula(step, losses[-1], learning_rate),
+            pictures.training.describe_training(X, target, *trained.network, trained.losses, learning_rate))
+
+
+EXPECTED["training"] = training
+
+
 def expected_texts(state) -> tuple[str, str]:
     controls = {**state["sliders"], **state["choices"]}
     if state["kind"] not in EXPECTED:
@@ -291,4 +312,47 @@ def test_clicking_step_and_reset_buttons_updates_formula_and_picture(lab, page, 
         assert_follows_maths(back, f"{where}, after a click on the reset button")
         clicked += 1
     assert clicked, f"{notebook} shows no explorer with a button.nnbh-step"
+
+
+# Resolves with the number of times the picture changed while `ms` passed.
+COUNT_PICTURES = """async ([explorer, ms]) => {
+    let count = 0;
+    const observer = new MutationObserver(() => { count += 1; });
+    observer.observe(explorer.querySelector('img.nnbh-picture'), {attributes: true, attributeFilter: ['src']});
+    await new Promise(resolve => setTimeout(resolve, ms));
+    observer.disconnect();
+    return count;
+}"""
+
+TRAINING_NOTEBOOK = "11_training.ipynb"
+
+
+def shown_step(state) -> int:
+    return int(re.match(r"step (\d+) ·", state["formula"]).group(1))
+
+
+@pytest.mark.skipif(TRAINING_NOTEBOOK not in NOTEBOOKS, reason="chapter 11 is not in this folder")
+def test_the_training_explorer_steps_and_plays(lab, page, problems):
+    lab_server.open_and_run(page, lab, TRAINING_NOTEBOOK)
+    explorer = page.locator(".nnbh-explorer.nnbh-training").first
+    explorer.scroll_into_view_if_needed()
+    before = read(explorer)
+    assert shown_step(before) == 0
+    assert_follows_maths(before, "chapter 11 before any step")
+    explorer.locator(".nnbh-step").click()
+    page.evaluate(CHANGED, [explorer.element_handle(), before["formula"], before["picture"], 10_000])
+    lab_server.settle(explorer)
+    stepped = read(explorer)
+    controls = {**stepped["sliders"], **stepped["choices"]}
+    assert shown_step(stepped) == 1 and stepped["picture"] != before["picture"]
+    assert (stepped["formula"], stepped["summary"]) == training(controls, 1), "after one step"
+    explorer.locator(".nnbh-play button").first.click()  # play
+    changes = page.evaluate(COUNT_PICTURES, [explorer.element_handle(), 2000])
+    explorer.locator(".nnbh-play button").first.click()  # the same button pauses
+    lab_server.settle(explorer, quiet_ms=600)
+    played = read(explorer)
+    assert changes >= 3, f"the picture changed only {changes} times in 2 s of play"  # it animates (speed: benchmarks)
+    steps_per_frame = int(controls["steps per frame"])
+    assert shown_step(played) >= 1 + 3 * steps_per_frame
+    assert (played["formula"], played["summary"]) == training(controls, shown_step(played)), "after play and pause"
     assert not (found := problems()), "\n".join(found)

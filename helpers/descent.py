@@ -22,7 +22,6 @@ from helpers.validation import as_numbers, describe
 __all__ = ["DescentStep", "error_factor", "gradient_descent", "learning_rate_verdict", "neuron_gradient"]
 
 
-
 def _neuron_activation(activation) -> str | None:
     """The neuron's activation for the slopes of chapter 09: None (y = z) or "ReLU"."""
     if activation is None or activation is relu:

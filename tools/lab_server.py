@@ -45,6 +45,28 @@ SETTINGS = {
 WIDGET_CODE = re.compile(r"helpers\.explorers|\w*Explorer\(")
 
 
+def missing_browser() -> str | None:
+    """Why headless Chromium cannot be driven here, with how to fix it, or None when it can."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return f"Playwright for Python is not installed: {INSTALL_HINT}"
+    if find_chromium() is None:
+        return f"Chromium was found neither at /usr/bin/chromium nor on PATH: {INSTALL_HINT}"
+    return None
+
+
+def require(missing: str | None, tests: str = "browser tests") -> None:
+    """Skip a test for a missing piece, or fail it where NNBH_REQUIRE_BROWSER=1 (CI) says all must be there."""
+    import pytest
+
+    if missing is None:
+        return
+    if os.environ.get("NNBH_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{missing} (NNBH_REQUIRE_BROWSER=1 requires the {tests} to run)", pytrace=False)
+    pytest.skip(missing)
+
+
 def find_chromium() -> str | None:
     """The system Chromium: /usr/bin/chromium, else a chromium on PATH."""
     if os.access("/usr/bin/chromium", os.X_OK):

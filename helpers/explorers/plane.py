@@ -76,7 +76,6 @@ class PlaneExplorer(Explorer):
             grid_template_columns="70px repeat(4, minmax(185px, 1fr))", grid_gap="2px 6px", max_width="1100px",
         ))
         self.start_network, self.target = (W1, b1, W2, b2), target
-        self.values = None  #: the ``PlaneValues`` last drawn
         self._holding = False
         super().__init__()
 
@@ -196,7 +195,7 @@ class PlaneExplorer(Explorer):
 
 
     def move(self) -> str:
-        self.values = update_plane_picture(self.artists, *self.parameters)
+        update_plane_picture(self.artists, *self.parameters)
         return html.escape(describe_plane(*self.parameters))
 
     def __repr__(self):

@@ -4,7 +4,6 @@ Without Chromium or Playwright the tests are skipped, unless NNBH_REQUIRE_BROWSE
 which turns the skip into a failure.
 """
 
-import os
 import re
 
 import pytest
@@ -35,25 +34,10 @@ def pytest_configure(config):
     )
 
 
-def _missing_browser() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright for Python is not installed"
-    if lab_server.find_chromium() is None:
-        return "Chromium was found neither at /usr/bin/chromium nor on PATH"
-    return None
-
-
 # Module scope: Playwright's sync API runs one instance at a time, and tests/classroom starts its own.
 @pytest.fixture(scope="module")
 def browser():
-    missing = _missing_browser()
-    if missing:
-        message = f"{missing}: {lab_server.INSTALL_HINT}."
-        if os.environ.get("NNBH_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{message} (NNBH_REQUIRE_BROWSER=1 requires the browser tests to run)", pytrace=False)
-        pytest.skip(message)
+    lab_server.require(lab_server.missing_browser())
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

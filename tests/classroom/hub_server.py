@@ -39,17 +39,6 @@ PROXY_HINT = (
 )
 
 
-def require(missing: str | None):
-    """Skip a test for a missing piece, or fail it where NNBH_REQUIRE_BROWSER=1 (CI) says all must be there."""
-    import pytest
-
-    if missing is None:
-        return
-    if os.environ.get("NNBH_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{missing} (NNBH_REQUIRE_BROWSER=1 requires the classroom tests to run)", pytrace=False)
-    pytest.skip(missing)
-
-
 def missing_piece() -> str | None:
     """What keeps a hub from starting here, or None."""
     try:

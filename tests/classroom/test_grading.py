@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from hub_server import require
+from tools.lab_server import require
 
 REPO = Path(__file__).resolve().parents[2]
 # A teacher's hidden tests for chapter 01 (tools/grading_edition.py --hidden-tests FOLDER reads
@@ -81,7 +81,7 @@ def course(tmp_path_factory):
         import nbgrader  # noqa: F401
     except ImportError:
         require("nbgrader is not installed: run `make test`, which installs the grading extra "
-                "(pip install -e '.[grading]'; nbgrader needs Python 3.11 or newer)")
+                "(pip install -e '.[grading]'; nbgrader needs Python 3.11 or newer)", "classroom tests")
     course = tmp_path_factory.mktemp("grading") / "course"
     (course.parent / "home").mkdir()
     hidden = course.parent / "hidden"  # kept apart from the course folder, as a teacher keeps them

@@ -28,12 +28,7 @@ UPDATE = ("chapters/NEWS.md", "# News\n\nChapter 08 comes next week.\n")
 @pytest.fixture(scope="module")
 def browser():
     """Headless Chromium, as in the browser tests: skipped without it, failing in CI (NNBH_REQUIRE_BROWSER=1)."""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        hub_server.require(f"Playwright for Python is not installed: {lab_server.INSTALL_HINT}")
-    if lab_server.find_chromium() is None:
-        hub_server.require(f"Chromium was found neither at /usr/bin/chromium nor on PATH: {lab_server.INSTALL_HINT}")
+    lab_server.require(lab_server.missing_browser(), "classroom tests")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -45,7 +40,7 @@ def browser():
 @pytest.fixture(scope="module")
 def hub(browser):
     """A hub for two students, real system users where the tests can make them."""
-    hub_server.require(hub_server.missing_piece())
+    lab_server.require(hub_server.missing_piece(), "classroom tests")
     with hub_server.Hub(["ana", "ben"], real_users=hub_server.can_make_users() is None) as hub:
         yield hub
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.examples import LAYER_B, LAYER_W, LAYER_X, NETWORK_B1, NETWORK_B2, NETWORK_W1, NETWORK_W2, NETWORK_X
-from helpers.explorers import LayerExplorer, NetworkExplorer
+from helpers.explorers import BendsExplorer, LayerExplorer, NetworkExplorer
 
 
 def label_boxes(explorer, keys) -> list:
@@ -73,3 +73,42 @@ def test_network_edge_labels_never_overlap_for_any_weights(weights):
     set_matrix(NETWORK.W1_sliders, np.reshape(weights[:12], (4, 3)))
     set_matrix(NETWORK.W2_sliders, np.reshape(weights[12:], (2, 4)))
     assert not overlaps(label_boxes(NETWORK, ["edge_labels1", "edge_labels2"]))
+
+
+BENDS = BendsExplorer()
+
+
+def bend_label_boxes(explorer) -> list:
+    """The window extent of every bend's label above chapter 04's curves, as drawn now."""
+    renderer = explorer.figure.canvas.get_renderer()
+    return [(text.get_text(), text.get_window_extent(renderer))
+            for text in explorer.artists["bend_labels"] if text.get_visible() and text.get_text()]
+
+
+def test_bend_labels_that_would_touch_are_moved_apart():
+    # Bends at x = 0, 0.1 and -0.1: written side by side, their labels would cover one another.
+    for j, (w, b) in enumerate([(1.0, 0.0), (1.0, -0.1), (1.0, 0.1)]):
+        BENDS.W1_sliders[j].value, BENDS.b1_sliders[j].value = w, b
+    boxes = bend_label_boxes(BENDS)
+    assert sorted(text for text, _ in boxes) == sorted(["0", "0.1", "−0.1"])
+    assert not overlaps(boxes)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([-3.0, -1.0, -0.3, -0.1, 0.1, 0.3, 1.0, 3.0]),
+                          st.sampled_from([-5.0, -2.1, -0.4, -0.1, 0.0, 0.1, 0.2, 0.5, 2.0, 4.9])),
+                min_size=3, max_size=3))
+def test_bend_labels_never_overlap_for_any_weights_and_biases(neurons):
+    for j, (w, b) in enumerate(neurons):
+        BENDS.W1_sliders[j].value, BENDS.b1_sliders[j].value = w, b
+    assert not overlaps(bend_label_boxes(BENDS))
+
+
+def test_bend_labels_of_close_bends_at_the_edge_stay_inside_the_figure_in_the_bends_order():
+    for j, b in enumerate([-3.9, -3.8, -3.7]):  # bends at x = 3.9, 3.8, 3.7
+        BENDS.W1_sliders[j].value, BENDS.b1_sliders[j].value = 1.0, b
+    figure_box, boxes = BENDS.figure.bbox, bend_label_boxes(BENDS)
+    assert [text for text, _ in sorted(boxes, key=lambda item: item[1].x0)] == ["3.7", "3.8", "3.9"]
+    assert not overlaps(boxes)
+    for text, box in boxes:
+        assert figure_box.x0 <= box.x0 and box.x1 <= figure_box.x1, text

@@ -64,10 +64,43 @@ def bends_drawing(W1, b1, W2, b2, hidden_relu: bool = True) -> BendsDrawing:
     return BendsDrawing(xs, parts, y, bends, slopes, bool(hidden_relu))
 
 
+LABEL_GAP = 0.75  #: the least distance in x between two bends' labels: the widest, "−3.75", is about 0.55 wide
+
+
+def label_positions(bends) -> list:
+    """Where in x to write each bend's label above the picture (None for a bend outside it).
+
+    A label sits above its bend; labels of bends closer than ``LABEL_GAP`` are spread apart,
+    in the bends' order, around the middle of their group, so that they never cover one another.
+
+    >>> label_positions([0.0, 0.1, -0.1, 2.0, float("nan")])
+    [0.0, 0.75, -0.75, 2.0, None]
+    """
+    shown = sorted((j for j, x in enumerate(bends) if np.isfinite(x) and X_RANGE[0] < x < X_RANGE[1]),
+                   key=lambda j: bends[j])
+    groups = [[j] for j in shown]  # neighbouring labels, written LABEL_GAP apart around their mean
+    start = lambda group: float(np.mean([bends[j] for j in group])) - LABEL_GAP * (len(group) - 1) / 2  # noqa: E731
+    merged = True
+    while merged:
+        merged = False
+        for k in range(len(groups) - 1):
+            if start(groups[k + 1]) - (start(groups[k]) + LABEL_GAP * (len(groups[k]) - 1)) < LABEL_GAP:
+                groups[k:k + 2] = [groups[k] + groups[k + 1]]
+                merged = True
+                break
+    positions: list = [None] * len(bends)
+    for group in groups:
+        # Kept inside the picture: the group slides in if it would stick out at either end.
+        first = min(max(start(group), X_RANGE[0] + LABEL_GAP / 2), X_RANGE[1] - LABEL_GAP / 2 - LABEL_GAP * (len(group) - 1))
+        for k, j in enumerate(group):
+            positions[j] = round(first + k * LABEL_GAP, 10)
+    return positions
+
+
 def bends_picture(W1, b1, W2, b2, hidden_relu: bool = True, ax=None):
     """A network with one input drawn as curves over x: each hidden neuron's part W2[0, j] × h[j]
     (thin, one line style and colour per neuron), the output y (thick, black), and a dotted line at
-    each bend with its x written above the axes.
+    each bend with its x written above the axes (spread apart, in order, when bends are close).
 
     Returns a dict of the artists: ``parts``, ``y``, ``bend_lines``, ``bend_labels`` and ``title``.
     ``update_bends_picture`` moves them. Introduced in chapter 04.
@@ -104,13 +137,14 @@ def update_bends_picture(artists, W1, b1, W2, b2, hidden_relu: bool = True) -> B
     for line, part in zip(artists["parts"], drawing.parts):
         line.set_data(drawing.xs, part)
     artists["y"].set_data(drawing.xs, drawing.y)
-    for line, label, bend in zip(artists["bend_lines"], artists["bend_labels"], drawing.bends):
-        shown = bool(np.isfinite(bend) and X_RANGE[0] < bend < X_RANGE[1])
+    positions = label_positions(drawing.bends)
+    for line, label, bend, position in zip(artists["bend_lines"], artists["bend_labels"], drawing.bends, positions):
+        shown = position is not None
         line.set_visible(shown)
         label.set_visible(shown)
         if shown:
             line.set_xdata([bend, bend])
-            label.set_x(bend)
+            label.set_x(position)
             label.set_text(format_number(bend, 2))
     ax = artists["y"].axes
     needed = max(1.0, float(np.abs(np.concatenate([drawing.y, drawing.parts.ravel()])).max()))

@@ -4,7 +4,7 @@
 layer on the right, each as high as the size of that layer's gradient dL/dW, on a log scale (each
 grid line is ten times the one below), with a dashed line at the output layer's size.
 ``update_gradient_bars`` moves it to new sizes; ``describe_gradient_bars`` says in one line what is
-drawn. ``format_size`` writes a size as the chapter does: 0.76, 0.016 or 1.7×10⁻⁵.
+drawn. ``slope_curves`` draws sigmoid and its slope, which is never above 0.25. ``format_size`` writes a size as the chapter does: 0.76, 0.016 or 1.7×10⁻⁵.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from matplotlib.ticker import LogLocator, NullFormatter
 from helpers.drawing import new_axes, POSITIVE, TOTAL
 from helpers.formulas import format_number
 
-__all__ = ["MAX_DEPTH", "describe_gradient_bars", "format_size", "gradient_bars", "gradient_bars_moving_artists",
-           "update_gradient_bars"]
+__all__ = ["MAX_DEPTH", "describe_gradient_bars", "describe_slope_curves", "format_size", "gradient_bars",
+           "gradient_bars_moving_artists", "slope_curves", "update_gradient_bars"]
 
 MAX_DEPTH = 16  #: the most layers the picture has room for
 LIFT = 10 ** 0.04  #: the bars start this factor above the bottom of the log axis, clear of the axis line
@@ -53,13 +53,14 @@ def _limits(norms: np.ndarray) -> tuple[float, float]:
     return float(bottom), float(max(top, 10 * bottom))
 
 
-def gradient_bars(norms, ax=None, title: str = "", slots: int = MAX_DEPTH) -> dict:
+def gradient_bars(norms, ax=None, title: str = "", slots: int = MAX_DEPTH, limits: tuple | None = None) -> dict:
     """One bar per layer, as high as ``norms[k]`` (the size of layer k's dL/dW), on a log scale.
 
     The last bar is the output layer: grey and hatched, where the hidden layers' bars are blue.
     A dashed line marks the output layer's size, so the gap to each layer below it reads as a
-    factor. ``slots`` is how many layers the picture has room for. Returns the artists:
-    ``bars`` (one Rectangle per slot), ``level`` (the dashed line), ``level_label`` and ``title``.
+    factor. ``slots`` is how many layers the picture has room for; ``limits`` (bottom, top) pins the
+    log axis (to compare pictures side by side), else it runs between the powers of ten around the sizes.
+    Returns the artists: ``bars`` (one Rectangle per slot), ``level`` (the dashed line) and ``title``.
     Introduced in chapter 12.
     """
     if ax is None:
@@ -68,21 +69,20 @@ def gradient_bars(norms, ax=None, title: str = "", slots: int = MAX_DEPTH) -> di
     bars = list(ax.bar(np.arange(1, slots + 1), np.ones(slots), bottom=1e-3, width=0.7, color=POSITIVE,
                        edgecolor="black", linewidth=0.6))
     (level,) = ax.plot([], [], "--", color=TOTAL, linewidth=1.1)
-    level_label = ax.text(0, 0, "", fontsize=8, color=TOTAL, ha="left", va="bottom")
-    ax.set_xlabel("layer (1 = first, next to the inputs; the last is the output)")
+    ax.set_xlabel("layer (1 = first, next to the inputs; hatched: the output layer, dashed: its size)")
     ax.set_ylabel("gradient size ‖dW‖")
     ax.yaxis.set_major_locator(LogLocator(base=10, numticks=30))
     ax.yaxis.set_minor_formatter(NullFormatter())
     ax.grid(True, axis="y", which="major", linewidth=0.5, color="#dddddd")
     ax.set_axisbelow(True)
-    artists = {"bars": bars, "level": level, "level_label": level_label, "title": ax.set_title(title, fontsize=9)}
+    artists = {"bars": bars, "level": level, "title": ax.set_title(title, fontsize=9), "limits": limits}
     update_gradient_bars(artists, norms, title)
     return artists
 
 
 def gradient_bars_moving_artists(artists) -> list:
     """Every artist of ``gradient_bars`` that moves (for ``LivePicture``)."""
-    return [*artists["bars"], artists["level"], artists["level_label"], artists["title"]]
+    return [*artists["bars"], artists["level"], artists["title"]]
 
 
 def update_gradient_bars(artists, norms, title: str | None = None) -> np.ndarray:
@@ -92,7 +92,7 @@ def update_gradient_bars(artists, norms, title: str | None = None) -> np.ndarray
     if not 1 <= norms.size <= len(bars):
         raise ValueError(f"the picture has room for 1 to {len(bars)} layers, but got {norms.size} sizes.")
     ax = bars[0].axes
-    bottom, top = _limits(norms)
+    bottom, top = artists.get("limits") or _limits(norms)
     depth = norms.size
     for k, bar in enumerate(bars):
         shown = k < depth
@@ -104,9 +104,6 @@ def update_gradient_bars(artists, norms, title: str | None = None) -> np.ndarray
             bar.set_facecolor(TOTAL if last else POSITIVE)
             bar.set_hatch("//" if last else None)
     artists["level"].set_data([0.55, depth + 0.45], [norms[-1], norms[-1]])
-    label = artists["level_label"]
-    label.set_position((0.6, norms[-1] if norms[-1] > 0 else bottom))
-    label.set_text(f"the output layer's size, {format_size(norms[-1])}")
     if title is not None:
         artists["title"].set_text(title)
     if ax.get_xlim() != (0.5, depth + 0.5):
@@ -128,3 +125,38 @@ def describe_gradient_bars(norms) -> str:
     else:
         share = "the output layer gets no gradient"
     return f"Bars on a log scale, the gradient size of each layer from the first to the output: {sizes}; {share}."
+
+
+def slope_curves(ax=None, reach: float = 6.0) -> dict:
+    """Sigmoid over z from −reach to reach (solid), its slope sigmoid(z)(1 − sigmoid(z)) (dashed, highest,
+    0.25, at z = 0, marked) and tanh's slope 1 − tanh(z)² (dotted) for comparison. Returns the artists:
+    ``sigmoid``, ``slope``, ``tanh_slope`` and ``peak``.
+    Introduced in chapter 12."""
+    if ax is None:
+        _, ax = new_axes(6.0, 2.8)
+    z = np.linspace(-reach, reach, 241)
+    s = 1.0 / (1.0 + np.exp(-z))
+    (sigmoid_line,) = ax.plot(z, s, "-", color=POSITIVE, linewidth=1.8, label="sigmoid(z)")
+    (slope_line,) = ax.plot(z, s * (1 - s), "--", color="black", linewidth=1.8,
+                            label="its slope, sigmoid(z)(1 − sigmoid(z))")
+    (tanh_line,) = ax.plot(z, 1 - np.tanh(z) ** 2, ":", color=TOTAL, linewidth=1.5, label="tanh's slope, 1 − tanh(z)²")
+    (peak,) = ax.plot([0], [0.25], "o", color="black", markersize=5)
+    ax.annotate("0.25 at z = 0", (0, 0.25), xytext=(1.2, 0.33), fontsize=8, arrowprops={"arrowstyle": "->"})
+    ax.set_xlim(-reach, reach)
+    ax.set_ylim(0, 1.05)
+    ax.set_xlabel("z")
+    ax.grid(True, linewidth=0.5, color="#dddddd")
+    ax.legend(fontsize=7, loc="upper left")
+    return {"sigmoid": sigmoid_line, "slope": slope_line, "tanh_slope": tanh_line, "peak": peak}
+
+
+def describe_slope_curves(reach: float = 6.0) -> str:
+    """A one-line text summary of ``slope_curves``, with the slopes computed at 0 and at ±4.
+    Introduced in chapter 12."""
+    def slope(z: float) -> float:
+        s = 1.0 / (1.0 + np.exp(-z))
+        return s * (1 - s)
+
+    return (f"Sigmoid (solid) rises from 0 to 1 as z goes from {format_number(-reach)} to {format_number(reach)}; "
+            f"its slope (dashed) is highest at z = 0, where it is {format_number(slope(0.0), 3)}, and only "
+            f"{format_number(slope(4.0), 3)} at z = ±4; tanh's slope (dotted) reaches {format_number(1 - np.tanh(0.0) ** 2)} at z = 0.")

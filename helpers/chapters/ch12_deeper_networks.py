@@ -95,6 +95,7 @@ def _spread(n_inputs: int, activation: str) -> float:
     return math.sqrt(2 / n_inputs) if activation == "relu" else 1 / math.sqrt(n_inputs)
 
 
+GROWS = "Your spread grows with n_inputs: it should shrink, 1/√n_inputs, so that a sum of more inputs keeps its size."
 SPREAD_SLIPS = [
     (lambda n, a: (2 / n) if a == "relu" else 1 / n,
      "You forgot the square root: the spread is 1/√n_inputs (or √(2/n_inputs) for ReLU), not 1/n_inputs."),
@@ -106,8 +107,8 @@ SPREAD_SLIPS = [
      "so its weights need √(2/n_inputs), twice the variance."),
     (lambda n, a: 1 / math.sqrt(n) if a == "relu" else math.sqrt(2 / n),
      "The two are swapped: √(2/n_inputs) is for ReLU, 1/√n_inputs for sigmoid and tanh."),
-    (lambda n, a: math.sqrt(2 * n) if a == "relu" else math.sqrt(n),
-     "Your spread grows with n_inputs: it should shrink, 1/√n_inputs, so that a sum of more inputs keeps its size."),
+    (lambda n, a: 1 / _spread(n, a), GROWS),
+    (lambda n, a: math.sqrt(n), GROWS),
     (lambda n, a: 0.01,
      "A small constant such as 0.01 is what the chapter warns about: the signal fades layer after layer. "
      "The spread depends on n_inputs."),

@@ -308,7 +308,7 @@ def test_the_default_explorer_says_the_sigmoid_signal_vanishes():
     ratio = norms[0] / norms[-1]
     assert ratio < 1e-3
     assert f"vanishes on its way back: the first layer gets {format_size(ratio)}" in explorer.summary.value
-    assert f"≈ {format_size(ratio ** (1 / 7))}^7" in explorer.formula_text
+    assert f"≈ {format_size(ratio ** (1 / 7))}⁷: × {format_size(ratio ** (1 / 7))} per layer" in explorer.formula_text
     assert "[" + ", ".join(f"{s:.2f}".rstrip("0").rstrip(".") for s in slopes) + "]" in explorer.formula_text
 
 

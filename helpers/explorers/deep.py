@@ -17,7 +17,7 @@ from helpers.deep import layer_signal
 from helpers.explorer import Explorer, slider
 from helpers.formulas import format_number
 from helpers.drawing import new_axes
-from helpers.pictures.deep import (MAX_DEPTH, describe_gradient_bars, format_size, gradient_bars,
+from helpers.pictures.deep import (MAX_DEPTH, SUPERSCRIPTS, describe_gradient_bars, format_size, gradient_bars,
                                    gradient_bars_moving_artists, update_gradient_bars)
 
 __all__ = ["ACTIVATION_NAMES", "DeepExplorer", "GAIN_PRESETS", "MAX_SLOPE", "deep_formula", "deep_summary",
@@ -53,7 +53,8 @@ def deep_formula(depth: int, width: int, activation: str, gain: float, bias: flo
         ratio = first / last
         per_layer = ratio ** (1.0 / (depth - 1))
         lines.append(f"{sizes} · layer 1 gets {format_size(ratio)} of the output layer's "
-                     f"≈ {format_size(per_layer)}^{depth - 1}: × {format_size(per_layer)} per layer on the way back")
+                     f"≈ {format_size(per_layer)}{str(depth - 1).translate(SUPERSCRIPTS)}: × {format_size(per_layer)} per layer "
+                     "on the way back")
     else:
         lines.append(f"{sizes} · a layer with gradient 0 learns nothing")
     return lines
@@ -116,7 +117,7 @@ class DeepExplorer(Explorer):
                                               style=style, layout=widgets.Layout(width="330px"))
         self.activation_buttons = widgets.ToggleButtons(options=list(ACTIVATION_NAMES), value=activation,
                                                         description="activation",
-                                                        style={**style, "button_width": "70px"})
+                                                        style={**style, "button_width": "80px"})
         self.gain_slider = slider("weight scale g", gain, 0.01, 3.0, 0.01)
         self.bias_slider = slider("hidden bias b", bias, -2.0, 2.0, 0.1, decimals=1)
         self.preset_buttons = [widgets.Button(description=f"{name}: g = {format_number(value, 2)}",

@@ -15,12 +15,12 @@ from matplotlib.ticker import LogLocator, NullFormatter
 from helpers.drawing import new_axes, POSITIVE, TOTAL
 from helpers.formulas import format_number
 
-__all__ = ["MAX_DEPTH", "describe_gradient_bars", "describe_slope_curves", "format_size", "gradient_bars",
+__all__ = ["MAX_DEPTH", "SUPERSCRIPTS", "describe_gradient_bars", "describe_slope_curves", "format_size", "gradient_bars",
            "gradient_bars_moving_artists", "slope_curves", "update_gradient_bars"]
 
 MAX_DEPTH = 16  #: the most layers the picture has room for
 LIFT = 10 ** 0.04  #: the bars start this factor above the bottom of the log axis, clear of the axis line
-SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")  #: str(7).translate(SUPERSCRIPTS) is "⁷"
 
 
 def format_size(value: float) -> str:

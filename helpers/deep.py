@@ -27,10 +27,15 @@ __all__ = [
     "DeepForward",
     "DeepGradients",
     "Layer",
+    "LayerSignal",
+    "activation_slope",
     "deep_backward",
     "deep_forward",
     "gradient_norms_per_layer",
     "init_deep_network",
+    "layer_signal",
+    "narrow_data",
+    "narrow_network",
 ]
 
 INIT_SCALES = ("xavier", "he")  #: the named starting scales; a number is taken as the spread itself
@@ -245,7 +250,85 @@ def gradient_norms_per_layer(depth: int, width: int, activation="sigmoid", init_
     seed = as_whole_number(seed, "seed", 0, 0)
     key = _activation(activation)
     layers = init_deep_network([width] * depth + [1], init_scale, seed)
-    rng = np.random.default_rng([seed, 1])          # the data: a stream of its own, apart from the weights
-    X, target = rng.normal(size=(n_samples, width)), rng.normal(size=(n_samples, 1))
+    X, target = narrow_data(width, n_samples, seed)
     grads = deep_backward(X, target, layers, key)
     return np.array([np.linalg.norm(dW) for dW in grads.dW])
+
+
+def narrow_data(width: int, n_samples: int = 64, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The inputs and targets a deep narrow network is measured on: ``X`` (n_samples, width) and
+    ``target`` (n_samples, 1), both from a standard normal distribution, seeded by ``seed`` in a
+    stream of their own (apart from the weights'). ``gradient_norms_per_layer`` uses them.
+    Introduced in chapter 12."""
+    width = as_whole_number(width, "width", 1, 4)
+    n_samples = as_whole_number(n_samples, "n_samples", 1, 64)
+    rng = np.random.default_rng([as_whole_number(seed, "seed", 0, 0), 1])
+    return rng.normal(size=(n_samples, width)), rng.normal(size=(n_samples, 1))
+
+
+def narrow_network(depth: int, width: int, gain: float = 1.0, bias: float = 0.0, seed: int = 0) -> list[Layer]:
+    """The starting layers of a deep narrow network: ``depth`` layers, sizes [width] × depth + [1],
+    every weight drawn around 0 with the spread σ = gain / sqrt(width) (every layer has ``width``
+    inputs), every hidden neuron's bias ``bias`` and the output's 0.
+
+    gain 1 keeps the spread of z about that of the layer's inputs: Xavier's scale for square layers;
+    gain sqrt(2) is He's, for ReLU. The weights are ``init_deep_network``'s for the spread σ and ``seed``.
+    Introduced in chapter 12.
+
+    >>> [round(float(np.std(layer.W) * np.sqrt(300)), 1) for layer in narrow_network(2, 300, gain=0.5)][:1]
+    [0.5]
+    """
+    depth = as_whole_number(depth, "depth", 2, 10)
+    width = as_whole_number(width, "width", 1, 4)
+    if isinstance(gain, str):
+        raise TypeError(f"gain should be a number such as 1 (Xavier's scale) or 1.41 (He's), but got {gain!r}.")
+    gain = _scale(gain, width, width)  # a number of 0 or more
+    if isinstance(bias, (bool, np.bool_)) or not isinstance(bias, numbers.Real):
+        raise TypeError(f"bias should be one number such as 0 or -1, but got {bias!r}.")
+    if not np.isfinite(bias):
+        raise ValueError(f"bias should be a finite number such as 0 or -1, but got {bias!r}.")
+    layers = init_deep_network([width] * depth + [1], gain / np.sqrt(width), seed)
+    return [Layer(W, np.full(len(b), float(bias)) if k < depth - 1 else b) for k, (W, b) in enumerate(layers)]
+
+
+def activation_slope(activation, z) -> np.ndarray:
+    """dh/dz, the slope of the activation at each z: sigmoid(z)(1 − sigmoid(z)) (at most 0.25, at z = 0),
+    the gate (z > 0) for ReLU, 1 − tanh(z)² for tanh (at most 1).
+    Introduced in chapter 12.
+
+    >>> activation_slope("sigmoid", [0.0, 2.0]).round(3), activation_slope("relu", [-1.0, 2.0])
+    (array([0.25 , 0.105]), array([0., 1.]))
+    """
+    key = _activation(activation)
+    z = as_numbers(z, "z")
+    return _slope(key, z, _apply(key, z))
+
+
+class LayerSignal(NamedTuple):
+    """``layer_signal``'s result: ``norms[k]``, the size of dL/dW of layer k (first layer first);
+    ``slopes[k]``, the mean slope of the activation in hidden layer k (one fewer than ``norms``);
+    ``layers``, the starting layers. Introduced in chapter 12."""
+
+    norms: np.ndarray
+    slopes: np.ndarray
+    layers: list
+
+
+def layer_signal(depth: int, width: int, activation="sigmoid", gain: float = 1.0, bias: float = 0.0, seed: int = 0,
+                 n_samples: int = 64) -> LayerSignal:
+    """How much learning signal reaches each layer of ``narrow_network(depth, width, gain, bias, seed)``
+    on ``narrow_data(width, n_samples, seed)``: the sizes (Frobenius norms) of every layer's dL/dW, as
+    ``gradient_norms_per_layer`` measures them, and the mean slope of the activation in each hidden layer.
+    Chapter 12's explorer shows it.
+    Introduced in chapter 12.
+
+    >>> signal = layer_signal(6, 8, "sigmoid", gain=1.0)
+    >>> signal.norms.shape, signal.slopes.shape, bool(signal.slopes.max() <= 0.25)
+    ((6,), (5,), True)
+    """
+    key = _activation(activation)
+    layers = narrow_network(depth, width, gain, bias, seed)
+    X, target = narrow_data(width, n_samples, seed)
+    grads = deep_backward(X, target, layers, key)
+    slopes = [float(np.mean(_slope(key, z, h))) for z, h in zip(grads.forward.z[:-1], grads.forward.h[:-1])]
+    return LayerSignal(np.array([np.linalg.norm(dW) for dW in grads.dW]), np.array(slopes), layers)

@@ -18,6 +18,7 @@ from helpers.chapters import ch05_two_layer_network as ch05
 from helpers.chapters import ch06_batch_of_inputs as ch06
 from helpers.chapters import ch07_lines_to_shapes as ch07
 from helpers.chapters import ch08_loss as ch08
+from helpers.chapters import ch12_deeper_networks as ch12
 
 NUMERIC_CHECKS = {
     # check: (the right answer worked out independently, {wrong answer: words the message must use})
@@ -1012,6 +1013,14 @@ CH08_ANSWERS = {
 }
 """Chapter 08's checks (tested in tests/test_ch08_loss.py), for the test that no answer shows before trying."""
 
+CH12_ANSWERS = {
+    # chapter 12's right answers, worked out by hand: sigmoid's slope at 0 is 0.5 × (1 − 0.5);
+    # a chain of 5 sigmoid neurons with weights 2 multiplies by (2 × 0.25) five times
+    ch12.check_largest_sigmoid_slope: (0.25,),
+    ch12.check_chain_factor: (0.03125,),
+}
+"""Chapter 12's number checks (tested in tests/test_ch12_deeper_networks.py), for the test that no answer shows before trying."""
+
 
 def reference_answers() -> dict:
     """Each check's right answer, from the tables above (worked out independently of the checks)."""
@@ -1021,6 +1030,7 @@ def reference_answers() -> dict:
     answers[ch07.check_point_values] = ([0, 1, 2, 0],)
     answers[ch04.check_right_slope] = (1,)
     answers.update(CH08_ANSWERS)
+    answers.update(CH12_ANSWERS)
     return answers
 
 
@@ -1060,7 +1070,7 @@ def test_every_check_says_which_exercise_it_is():
     from helpers.chapters import all_checks
 
     checks = all_checks()
-    assert len(checks) == 38  # chapters 01-07: 24; chapter 08: 4; chapter 09: 4; chapter 10: 3; chapter 11: 3
+    assert len(checks) == 42  # chapters 01-07: 24; chapter 08: 4; chapter 09: 4; chapter 10: 3; chapter 11: 3; chapter 12: 4
     assert len({(c.chapter, c.number) for c in checks}) == len(checks)
     for check in checks:
         assert check.__doc__.startswith(f"Chapter {check.chapter:02d}, exercise {check.number}: ")

@@ -9,7 +9,8 @@
 - ``loss``: ``LossExplorer`` (chapter 08);
 - ``descent``: ``DescentExplorer`` (chapter 09);
 - ``backprop``: ``BackpropExplorer`` (chapter 10);
-- ``training``: ``TrainingExplorer`` (chapter 11).
+- ``training``: ``TrainingExplorer`` (chapter 11);
+- ``deep``: ``DeepExplorer`` (chapter 12).
 
 ``EXPLORERS`` lists them all, for the tests that every explorer must pass.
 """
@@ -17,6 +18,7 @@
 from helpers.explorers.backprop import BackpropExplorer
 from helpers.explorers.batch import BatchExplorer
 from helpers.explorers.bends import BendsExplorer
+from helpers.explorers.deep import DeepExplorer
 from helpers.explorers.descent import DescentExplorer
 from helpers.explorers.layer import LayerExplorer
 from helpers.explorers.loss import LossExplorer
@@ -26,9 +28,9 @@ from helpers.explorers.plane import PlaneExplorer
 from helpers.explorers.training import TrainingExplorer
 
 EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, BendsExplorer, NetworkExplorer, BatchExplorer,
-             PlaneExplorer, LossExplorer, DescentExplorer, BackpropExplorer, TrainingExplorer)
+             PlaneExplorer, LossExplorer, DescentExplorer, BackpropExplorer, TrainingExplorer, DeepExplorer)
 """Every explorer of the course, in the order the chapters introduce them."""
 
 __all__ = ["EXPLORERS", "BackpropExplorer", "BatchExplorer", "BendsExplorer", "BiasActivationExplorer",
-           "DescentExplorer", "LayerExplorer", "LossExplorer", "NetworkExplorer", "NeuronExplorer", "PlaneExplorer",
+           "DeepExplorer", "DescentExplorer", "LayerExplorer", "LossExplorer", "NetworkExplorer", "NeuronExplorer", "PlaneExplorer",
            "TrainingExplorer"]

@@ -178,6 +178,22 @@ def training(controls, step: int = 0):
 EXPECTED["training"] = training
 
 
+def deep(controls):
+    """Chapter 12: the gradient size of each layer and the mean slopes, computed by loops over samples and
+    neurons (``independent_signal`` in tests/test_ch12_deeper_networks.py), not by ``helpers.deep``."""
+    from helpers.explorers.deep import deep_formula, deep_summary
+    from tests.test_ch12_deeper_networks import independent_signal
+
+    depth, width = int(controls["layers"]), int(controls["neurons per layer"])
+    activation, gain, bias = controls["activation"], controls["weight scale g"], controls["hidden bias b"]
+    norms, slopes = independent_signal(depth, width, activation, gain, bias)
+    return ("\n".join(deep_formula(depth, width, activation, gain, bias, norms, slopes)),
+            deep_summary(depth, activation, gain, bias, norms))
+
+
+EXPECTED["deep"] = deep
+
+
 def expected_texts(state) -> tuple[str, str]:
     controls = {**state["sliders"], **state["choices"]}
     if state["kind"] not in EXPECTED:

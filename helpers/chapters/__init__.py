@@ -22,6 +22,7 @@ CHAPTERS = (
     "ch09_gradient_descent",
     "ch10_backpropagation",
     "ch11_training",
+    "ch13_overfitting",
 )
 """The chapter modules, in the order of the course."""
 

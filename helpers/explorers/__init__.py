@@ -9,7 +9,8 @@
 - ``loss``: ``LossExplorer`` (chapter 08);
 - ``descent``: ``DescentExplorer`` (chapter 09);
 - ``backprop``: ``BackpropExplorer`` (chapter 10);
-- ``training``: ``TrainingExplorer`` (chapter 11).
+- ``training``: ``TrainingExplorer`` (chapter 11);
+- ``overfitting``: ``OverfittingExplorer`` (chapter 13).
 
 ``EXPLORERS`` lists them all, for the tests that every explorer must pass.
 """
@@ -21,14 +22,15 @@ from helpers.explorers.descent import DescentExplorer
 from helpers.explorers.layer import LayerExplorer
 from helpers.explorers.loss import LossExplorer
 from helpers.explorers.network import NetworkExplorer
+from helpers.explorers.overfitting import OverfittingExplorer
 from helpers.explorers.neuron import BiasActivationExplorer, NeuronExplorer
 from helpers.explorers.plane import PlaneExplorer
 from helpers.explorers.training import TrainingExplorer
 
 EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, BendsExplorer, NetworkExplorer, BatchExplorer,
-             PlaneExplorer, LossExplorer, DescentExplorer, BackpropExplorer, TrainingExplorer)
+             PlaneExplorer, LossExplorer, DescentExplorer, BackpropExplorer, TrainingExplorer, OverfittingExplorer)
 """Every explorer of the course, in the order the chapters introduce them."""
 
 __all__ = ["EXPLORERS", "BackpropExplorer", "BatchExplorer", "BendsExplorer", "BiasActivationExplorer",
-           "DescentExplorer", "LayerExplorer", "LossExplorer", "NetworkExplorer", "NeuronExplorer", "PlaneExplorer",
-           "TrainingExplorer"]
+           "DescentExplorer", "LayerExplorer", "LossExplorer", "NetworkExplorer", "NeuronExplorer", "OverfittingExplorer",
+           "PlaneExplorer", "TrainingExplorer"]

@@ -11,7 +11,8 @@
 - ``loss``: a prediction beside its target, the loss over one weight and over two (chapter 08);
 - ``descent``: gradient descent on one neuron, its path on the loss curve (chapter 09);
 - ``backprop``: a network's gradients as tables, [dW2 | db2] and [dW1 | db1] (chapter 10);
-- ``training``: a network training on labelled points, with its loss curve (chapter 11).
+- ``training``: a network training on labelled points, with its loss curve (chapter 11);
+- ``overfitting``: a network's decision boundary with training and test points, and both loss curves (chapter 13).
 
 Each picture is a function that draws it and returns its artists, an ``update_…`` that moves those
 artists to new numbers, and a ``describe_…`` that says in one line of text what is drawn.
@@ -19,8 +20,8 @@ Colour is never the only cue: negative bars are also hatched, negative edges and
 zero edges dotted, and every bar and edge carries its value.
 """
 
-from helpers.pictures import (activation, backprop, bars, batch, bends, descent, diagrams, layer, loss, network, plane,
-                              training)
+from helpers.pictures import (activation, backprop, bars, batch, bends, descent, diagrams, layer, loss, network,
+                              overfitting, plane, training)
 
 __all__ = ["activation", "backprop", "bars", "batch", "bends", "descent", "diagrams", "layer", "loss", "network",
-           "plane", "training"]
+           "overfitting", "plane", "training"]

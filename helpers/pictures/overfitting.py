@@ -16,13 +16,14 @@ import numpy as np
 from matplotlib.ticker import NullFormatter
 
 from helpers.datasets import accuracy
-from helpers.drawing import NEGATIVE, POSITIVE, new_figure
+from helpers.drawing import NEGATIVE, new_figure
 from helpers.formulas import format_number
 from helpers.pictures.plane import PLANE_COLOUR_LIMIT, PLANE_COLOURS, block_imshow
 from helpers.plane import PLANE_HIGH, PLANE_LOW, network_on_plane
 
 __all__ = [
     "OVERFITTING_CELLS",
+    "RISE",
     "OverfittingRun",
     "describe_overfitting",
     "new_overfitting_figure",
@@ -34,6 +35,7 @@ __all__ = [
 ]
 
 OVERFITTING_CELLS = 48  #: grid cells along each side of the output map
+RISE = 1.05  #: a test loss that ends more than 5% above its lowest has risen (the summary says so)
 TEST_COLOUR = "#666666"  #: the test points: small and grey, where the training points are large and black
 
 
@@ -71,8 +73,8 @@ def _loss_limits(losses: np.ndarray, test_losses: np.ndarray) -> tuple[tuple[flo
 
 
 def overfitting_picture(run: OverfittingRun, plane_ax=None, loss_ax=None, n: int = OVERFITTING_CELLS) -> dict:
-    """The trained network's output over the plane with the training points (large: circles +1, crosses −1)
-    and the test points (small and grey: circles +1, plus signs −1), beside the training loss (solid)
+    """The trained network's output over the plane with the training points (large and black: open circles +1,
+    crosses −1) and the test points (small and grey: dots +1, plus signs −1), beside the training loss (solid)
     and the test loss (dashed), the lowest test loss marked with a dotted line at its step.
     Returns a dict of the artists; ``update_overfitting_picture`` moves them. Introduced in chapter 13."""
     if plane_ax is None or loss_ax is None:
@@ -86,11 +88,11 @@ def overfitting_picture(run: OverfittingRun, plane_ax=None, loss_ax=None, n: int
     plane_ax.set_ylabel("x[1]")
     plane_ax.set_title("y > 0 blue, y < 0 red; large: training, small: test", fontsize=9)
     point = dict(linestyle="none", zorder=4)
-    (train_inside,) = plane_ax.plot([], [], "o", markersize=6, markerfacecolor=POSITIVE, markeredgecolor="black",
-                                    markeredgewidth=0.8, **point)
+    (train_inside,) = plane_ax.plot([], [], "o", markersize=6.5, markerfacecolor="white", markeredgecolor="black",
+                                    markeredgewidth=1.4, **point)
     (train_outside,) = plane_ax.plot([], [], "x", markersize=6, color="black", markeredgewidth=1.6, **point)
-    (test_inside,) = plane_ax.plot([], [], "o", markersize=3.5, markerfacecolor="white",
-                                   markeredgecolor=TEST_COLOUR, markeredgewidth=0.9, **point)
+    (test_inside,) = plane_ax.plot([], [], "o", markersize=3.5, markerfacecolor=TEST_COLOUR,
+                                   markeredgecolor="white", markeredgewidth=0.5, **point)
     (test_outside,) = plane_ax.plot([], [], "+", markersize=4, color=TEST_COLOUR, markeredgewidth=1.0, **point)
     (train_curve,) = loss_ax.plot([], [], "-", color="black", linewidth=1.6, label="training loss")
     (test_curve,) = loss_ax.plot([], [], "--", color=NEGATIVE, linewidth=1.6, label="test loss")
@@ -178,9 +180,12 @@ def describe_overfitting(run: OverfittingRun) -> str:
     if best == steps:
         story = " The test loss is lowest at the last step: it has not started to rise."
     else:
-        rose = "rose" if test_end > test_best else "did not fall below it again"
+        if test_end > RISE * test_best:
+            rose = f"the test loss rose to {f(test_end, 4)}: overfitting"
+        else:
+            rose = "the test loss stayed close to its lowest"
         story = (f" The test loss was lowest, {f(test_best, 4)}, at step {best}; after that the training loss went on "
-                 f"falling (from {f(run.losses[best], 4)}) while the test loss {rose}.")
+                 f"from {f(run.losses[best], 4)} to {f(train_end, 4)} while {rose}.")
     accuracies = (f" The boundary drawn is the last step's: it gets {percent(network_accuracy(run.final, run.X_train, run.target_train))} "
                   f"of the training points and {percent(network_accuracy(run.final, run.X_test, run.target_test))} of the test "
                   f"points right; at step {best}, {percent(network_accuracy(run.best, run.X_test, run.target_test))} of the test points.")

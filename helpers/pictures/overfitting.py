@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import NullFormatter
 
 from helpers.datasets import accuracy
@@ -87,6 +88,12 @@ def overfitting_picture(run: OverfittingRun, plane_ax=None, loss_ax=None, n: int
     plane_ax.set_xlabel("x[0]")
     plane_ax.set_ylabel("x[1]")
     plane_ax.set_title("y > 0 blue, y < 0 red; large: training, small: test", fontsize=9)
+    # The heat map covers the axes' edge pixels: a frame drawn after it, instead of the spines, stays visible.
+    for spine in plane_ax.spines.values():
+        spine.set_visible(False)
+    frame = Rectangle((0, 0), 1, 1, transform=plane_ax.transAxes, fill=False, edgecolor="black",
+                      linewidth=plane_ax.spines["left"].get_linewidth(), zorder=2.5)
+    plane_ax.add_patch(frame)
     point = dict(linestyle="none", zorder=4)
     (train_inside,) = plane_ax.plot([], [], "o", markersize=6.5, markerfacecolor="white", markeredgecolor="black",
                                     markeredgewidth=1.4, **point)
@@ -106,7 +113,7 @@ def overfitting_picture(run: OverfittingRun, plane_ax=None, loss_ax=None, n: int
     loss_ax.set_title("training loss (solid) and test loss (dashed)", fontsize=9)
     loss_ax.grid(True, which="major", linewidth=0.5, color="#dddddd")
     loss_ax.legend(loc="lower left", fontsize=8, frameon=False)
-    artists = {"image": image, "train_inside": train_inside, "train_outside": train_outside,
+    artists = {"image": image, "frame": frame, "train_inside": train_inside, "train_outside": train_outside,
                "test_inside": test_inside, "test_outside": test_outside, "train_curve": train_curve,
                "test_curve": test_curve, "best_line": best_line, "best_dot": best_dot, "best_text": best_text}
     update_overfitting_picture(artists, run)
@@ -115,7 +122,7 @@ def overfitting_picture(run: OverfittingRun, plane_ax=None, loss_ax=None, n: int
 
 def overfitting_moving_artists(artists) -> list:
     """Every artist of an ``overfitting_picture`` that changes with the run (for ``LivePicture``)."""
-    return [artists[name] for name in ("image", "train_inside", "train_outside", "test_inside", "test_outside",
+    return [artists[name] for name in ("image", "frame", "train_inside", "train_outside", "test_inside", "test_outside",
                                        "train_curve", "test_curve", "best_line", "best_dot", "best_text")]
 
 

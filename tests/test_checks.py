@@ -18,6 +18,7 @@ from helpers.chapters import ch05_two_layer_network as ch05
 from helpers.chapters import ch06_batch_of_inputs as ch06
 from helpers.chapters import ch07_lines_to_shapes as ch07
 from helpers.chapters import ch08_loss as ch08
+from helpers.chapters import ch13_overfitting as ch13
 
 NUMERIC_CHECKS = {
     # check: (the right answer worked out independently, {wrong answer: words the message must use})
@@ -1012,6 +1013,15 @@ CH08_ANSWERS = {
 }
 """Chapter 08's checks (tested in tests/test_ch08_loss.py), for the test that no answer shows before trying."""
 
+CH13_ANSWERS = {
+    # chapter 13's right answers, worked out by hand: 0.2 × 60 points; the lowest of the test losses
+    # 1.3, 1.0, 0.85, 0.8, … is entry 3; w = 2 − 0.1 × (1 + 2 × 0.25 × 2) and b = 1 − 0.1 × 0.5
+    ch13.check_test_size: (12,),
+    ch13.check_best_step: (3,),
+    ch13.check_decay_step: (1.8, 0.95),
+}
+"""Chapter 13's checks (tested in tests/test_ch13_overfitting.py), for the test that no answer shows before trying."""
+
 
 def reference_answers() -> dict:
     """Each check's right answer, from the tables above (worked out independently of the checks)."""
@@ -1021,6 +1031,7 @@ def reference_answers() -> dict:
     answers[ch07.check_point_values] = ([0, 1, 2, 0],)
     answers[ch04.check_right_slope] = (1,)
     answers.update(CH08_ANSWERS)
+    answers.update(CH13_ANSWERS)
     return answers
 
 
@@ -1060,7 +1071,7 @@ def test_every_check_says_which_exercise_it_is():
     from helpers.chapters import all_checks
 
     checks = all_checks()
-    assert len(checks) == 38  # chapters 01-07: 24; chapter 08: 4; chapter 09: 4; chapter 10: 3; chapter 11: 3
+    assert len(checks) == 41  # chapters 01-07: 24; chapter 08: 4; chapter 09: 4; chapter 10: 3; chapter 11: 3; chapter 13: 3
     assert len({(c.chapter, c.number) for c in checks}) == len(checks)
     for check in checks:
         assert check.__doc__.startswith(f"Chapter {check.chapter:02d}, exercise {check.number}: ")

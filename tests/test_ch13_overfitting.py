@@ -314,7 +314,7 @@ def test_moving_back_to_a_setting_uses_the_kept_run():
 @pytest.mark.parametrize("arguments, named", [
     ({"n_hidden": 0}, "n_hidden runs from 1 to 40"),
     ({"n_train": 100}, "n_train runs from 10 to 60"),
-    ({"noise": 0.6}, "noise runs from 0.0 to 0.3"),
+    ({"noise": 0.6}, "noise runs from 0.0 to 0.5"),
     ({"weight_decay": "a lot"}, "weight_decay runs from 0.0 to 0.05"),
     ({"steps": 10_000}, "steps runs from 500 to 3000"),
 ])

@@ -41,7 +41,7 @@ LEARNING_RATE = 0.04
 RUNS_KEPT = 64         #: runs kept, so that moving a slider back redraws at once
 HIDDEN_RANGE = (1, 40)
 TRAIN_RANGE = (10, 60, 5)
-NOISE_RANGE = (0.0, 0.3, 0.05)
+NOISE_RANGE = (0.0, 0.5, 0.05)
 DECAY_RANGE = (0.0, 0.05, 0.005)
 STEPS_RANGE = (500, 3000, 250)
 

@@ -19,6 +19,7 @@ from helpers.chapters import ch06_batch_of_inputs as ch06
 from helpers.chapters import ch07_lines_to_shapes as ch07
 from helpers.chapters import ch08_loss as ch08
 from helpers.chapters import ch12_deeper_networks as ch12
+from helpers.chapters import ch13_overfitting as ch13
 
 NUMERIC_CHECKS = {
     # check: (the right answer worked out independently, {wrong answer: words the message must use})
@@ -1021,6 +1022,15 @@ CH12_ANSWERS = {
 }
 """Chapter 12's number checks (tested in tests/test_ch12_deeper_networks.py), for the test that no answer shows before trying."""
 
+CH13_ANSWERS = {
+    # chapter 13's right answers, worked out by hand: 0.2 × 60 points; the lowest of the test losses
+    # 1.3, 1.0, 0.85, 0.8, … is entry 3; w = 2 − 0.1 × (1 + 2 × 0.25 × 2) and b = 1 − 0.1 × 0.5
+    ch13.check_test_size: (12,),
+    ch13.check_best_step: (3,),
+    ch13.check_decay_step: (1.8, 0.95),
+}
+"""Chapter 13's checks (tested in tests/test_ch13_overfitting.py), for the test that no answer shows before trying."""
+
 
 def reference_answers() -> dict:
     """Each check's right answer, from the tables above (worked out independently of the checks)."""
@@ -1031,6 +1041,7 @@ def reference_answers() -> dict:
     answers[ch04.check_right_slope] = (1,)
     answers.update(CH08_ANSWERS)
     answers.update(CH12_ANSWERS)
+    answers.update(CH13_ANSWERS)
     return answers
 
 
@@ -1070,7 +1081,7 @@ def test_every_check_says_which_exercise_it_is():
     from helpers.chapters import all_checks
 
     checks = all_checks()
-    assert len(checks) == 42  # chapters 01-07: 24; chapter 08: 4; chapter 09: 4; chapter 10: 3; chapter 11: 3; chapter 12: 4
+    assert len(checks) == 45  # chapters 01-07: 24; chapter 08: 4; chapter 09: 4; chapter 10: 3; chapter 11: 3; chapter 12: 4; chapter 13: 3
     assert len({(c.chapter, c.number) for c in checks}) == len(checks)
     for check in checks:
         assert check.__doc__.startswith(f"Chapter {check.chapter:02d}, exercise {check.number}: ")

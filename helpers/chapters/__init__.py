@@ -23,6 +23,7 @@ CHAPTERS = (
     "ch10_backpropagation",
     "ch11_training",
     "ch12_deeper_networks",
+    "ch13_overfitting",
 )
 """The chapter modules, in the order of the course."""
 

@@ -10,7 +10,8 @@
 - ``descent``: ``DescentExplorer`` (chapter 09);
 - ``backprop``: ``BackpropExplorer`` (chapter 10);
 - ``training``: ``TrainingExplorer`` (chapter 11);
-- ``deep``: ``DeepExplorer`` (chapter 12).
+- ``deep``: ``DeepExplorer`` (chapter 12);
+- ``overfitting``: ``OverfittingExplorer`` (chapter 13).
 
 ``EXPLORERS`` lists them all, for the tests that every explorer must pass.
 """
@@ -23,14 +24,16 @@ from helpers.explorers.descent import DescentExplorer
 from helpers.explorers.layer import LayerExplorer
 from helpers.explorers.loss import LossExplorer
 from helpers.explorers.network import NetworkExplorer
+from helpers.explorers.overfitting import OverfittingExplorer
 from helpers.explorers.neuron import BiasActivationExplorer, NeuronExplorer
 from helpers.explorers.plane import PlaneExplorer
 from helpers.explorers.training import TrainingExplorer
 
 EXPLORERS = (NeuronExplorer, BiasActivationExplorer, LayerExplorer, BendsExplorer, NetworkExplorer, BatchExplorer,
-             PlaneExplorer, LossExplorer, DescentExplorer, BackpropExplorer, TrainingExplorer, DeepExplorer)
+             PlaneExplorer, LossExplorer, DescentExplorer, BackpropExplorer, TrainingExplorer, DeepExplorer,
+             OverfittingExplorer)
 """Every explorer of the course, in the order the chapters introduce them."""
 
 __all__ = ["EXPLORERS", "BackpropExplorer", "BatchExplorer", "BendsExplorer", "BiasActivationExplorer",
-           "DeepExplorer", "DescentExplorer", "LayerExplorer", "LossExplorer", "NetworkExplorer", "NeuronExplorer", "PlaneExplorer",
-           "TrainingExplorer"]
+           "DeepExplorer", "DescentExplorer", "LayerExplorer", "LossExplorer", "NetworkExplorer", "NeuronExplorer",
+           "OverfittingExplorer", "PlaneExplorer", "TrainingExplorer"]

@@ -12,7 +12,8 @@
 - ``descent``: gradient descent on one neuron, its path on the loss curve (chapter 09);
 - ``backprop``: a network's gradients as tables, [dW2 | db2] and [dW1 | db1] (chapter 10);
 - ``training``: a network training on labelled points, with its loss curve (chapter 11);
-- ``deep``: the gradient size of each layer of a deep network, as bars on a log scale (chapter 12).
+- ``deep``: the gradient size of each layer of a deep network, as bars on a log scale (chapter 12);
+- ``overfitting``: a network's decision boundary with training and test points, and both loss curves (chapter 13).
 
 Each picture is a function that draws it and returns its artists, an ``update_…`` that moves those
 artists to new numbers, and a ``describe_…`` that says in one line of text what is drawn.
@@ -21,7 +22,7 @@ zero edges dotted, and every bar and edge carries its value.
 """
 
 from helpers.pictures import (activation, backprop, bars, batch, bends, deep, descent, diagrams, layer, loss, network,
-                              plane, training)
+                              overfitting, plane, training)
 
 __all__ = ["activation", "backprop", "bars", "batch", "bends", "deep", "descent", "diagrams", "layer", "loss", "network",
-           "plane", "training"]
+           "overfitting", "plane", "training"]

@@ -194,6 +194,56 @@ def deep(controls):
 EXPECTED["deep"] = deep
 
 
+def overfitting(controls):
+    """Chapter 13: the run the page's settings fix, trained again here with helpers' train (the last step's
+    weights from a run without early stopping, the best step's from a run with it), its texts written out here."""
+    from helpers.datasets import accuracy, make_dataset, train_test_split
+    from helpers.training import init_network, train
+
+    f = formulas.format_number
+    n_hidden, n_train, steps = int(controls["hidden neurons"]), int(controls["training points"]), int(controls["steps"])
+    noise, decay = controls["noise"], controls["weight decay"]
+    X, target = make_dataset("square", n_train + 60, noise, 7)  # the square, 60 test points, seed 7
+    split = train_test_split(X, target, test_fraction=60 / (n_train + 60), seed=0)
+    start = init_network(2, n_hidden, 1, seed=0, scale=0.2)
+    common = dict(learning_rate=0.04, steps=steps, weight_decay=decay, X_test=split.X_test,
+                  target_test=split.target_test)
+    end = train(split.X_train, split.target_train, *start, **common)
+    stopped = train(split.X_train, split.target_train, *start, early_stopping=True, **common)
+    best, losses, tests = stopped.best_step, end.losses, end.test_losses
+
+    def share(network, X_, target_):
+        y = maths.two_layer_network(X_, *network, output_activation=None).y
+        return f"{f(100 * accuracy(y, target_), 1)}%"
+
+    train_end = share(end.network, split.X_train, split.target_train)
+    test_end, test_best = share(end.network, split.X_test, split.target_test), share(stopped.network, split.X_test,
+                                                                                     split.target_test)
+    descended = (f"each step descends L = mse(y, target) + {f(decay)}·(sum of every weight²)" if decay
+                 else "each step descends L = mse(y, target) (no weight decay)")
+    formula = "\n".join([
+        f"{descended}, on the {n_train} training points",
+        f"after {steps} steps: training loss {f(losses[-1], 4)} · test loss {f(tests[-1], 4)}",
+        f"lowest test loss {f(tests[best], 4)} at step {best}: early stopping keeps the weights of step {best}",
+        f"accuracy after {steps} steps: training {train_end} · test {test_end}; at step {best}: test {test_best}",
+    ])
+    summary = (f"{n_hidden} hidden neurons trained on {n_train} points and tested on 60 others: after {steps} steps "
+               f"the training loss is {f(losses[-1], 4)} and the test loss {f(tests[-1], 4)}.")
+    if best == steps:
+        summary += " The test loss is lowest at the last step: it has not started to rise."
+    else:
+        rose = (f"the test loss rose to {f(tests[-1], 4)}: overfitting" if tests[-1] > 1.05 * tests[best]
+                else "the test loss stayed close to its lowest")
+        summary += (f" The test loss was lowest, {f(tests[best], 4)}, at step {best}; after that the training loss "
+                    f"went on from {f(losses[best], 4)} to {f(losses[-1], 4)} while {rose}.")
+    summary += (f" The boundary drawn is the last step's: it gets {train_end} of the training points and {test_end} "
+                f"of the test points right; at step {best}, {test_best} of the test points.")
+    return formula, summary
+
+
+EXPECTED["overfitting"] = overfitting
+
+
 def expected_texts(state) -> tuple[str, str]:
     controls = {**state["sliders"], **state["choices"]}
     if state["kind"] not in EXPECTED:

@@ -64,6 +64,14 @@ class TestStoredNotebook:
     def test_no_stored_widget_state(self, path):
         assert "widgets" not in load(path).metadata
 
+    def test_no_widget_model_ids_in_outputs(self, path):
+        # A widget's model id is random: stored, it changes the file on every run and points at
+        # nothing once the notebook is reopened. Its text/plain fallback is kept instead.
+        for cell in code_cells(load(path)):
+            for output in cell.outputs:
+                assert "application/vnd.jupyter.widget-view+json" not in output.get("data", {}), (
+                    f"a widget's model id is stored in the output of: {cell.source[:60]!r}")
+
     def test_no_machine_paths_or_memory_addresses_in_outputs(self, path):
         for cell in code_cells(load(path)):
             for output in cell.outputs:

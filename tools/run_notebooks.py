@@ -4,7 +4,7 @@
     python tools/run_notebooks.py chapters/01_one_neuron.ipynb
 
 The stored notebooks are what nbval compares against, so they are written without the noise that
-differs between runs: no timing metadata, no stored widget state, no Python version.
+differs between runs: no timing metadata, no stored widget state or widget model ids, no Python version.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ else:  # run as `python tools/run_notebooks.py`, which puts tools/ first on sys.
     import navigation
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 class CurrentPythonKernel(KernelManager):
@@ -51,6 +52,10 @@ def execute(path: pathlib.Path) -> None:
     notebook.metadata.get("language_info", {}).pop("version", None)
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            # A widget's view names a random model id that means nothing once the kernel is gone;
+            # its text/plain fallback (the explorer's repr) is what a reopened notebook shows.
+            output.get("data", {}).pop(WIDGET_VIEW, None)
     nbformat.write(notebook, path)
 
 

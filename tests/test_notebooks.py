@@ -72,6 +72,14 @@ class TestStoredNotebook:
                 assert "application/vnd.jupyter.widget-view+json" not in output.get("data", {}), (
                     f"a widget's model id is stored in the output of: {cell.source[:60]!r}")
 
+    def test_printed_lines_are_stored_as_one_stream_output(self, path):
+        # The kernel flushes printed lines in one piece or several, as it happens: stored split,
+        # the notebook would change on every run.
+        for cell in code_cells(load(path)):
+            kinds = [output.get("name") if output.output_type == "stream" else None for output in cell.outputs]
+            assert not any(a is not None and a == b for a, b in zip(kinds, kinds[1:])), (
+                f"printed lines split over several outputs in: {cell.source[:60]!r}")
+
     def test_no_machine_paths_or_memory_addresses_in_outputs(self, path):
         for cell in code_cells(load(path)):
             for output in cell.outputs:

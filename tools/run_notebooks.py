@@ -16,6 +16,7 @@ import nbformat
 from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 if __package__:  # imported as tools.run_notebooks (tests, benchmarks)
     from tools import navigation
@@ -47,6 +48,9 @@ def execute(path: pathlib.Path) -> None:
         store_widget_state=False, resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
+    # Printed lines arrive in one stream output or several, as the kernel happens to flush them:
+    # joined, the stored notebook is the same on every run.
+    notebook, _ = CoalesceStreamsPreprocessor().preprocess(notebook, {})
     notebook.metadata.pop("widgets", None)
     notebook.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     notebook.metadata.get("language_info", {}).pop("version", None)

@@ -261,6 +261,25 @@ def test_the_bars_are_as_high_as_an_independent_loop_says():
     np.testing.assert_allclose(artists["level"].get_ydata(), [norms[-1]] * 2)
 
 
+def test_the_log_axis_holds_every_bar_and_stays_put_while_a_slider_moves():
+    # A new axis redraws the whole picture; moving "neurons per layer" step by step should not
+    # change it at nearly every step, yet every bar must stay between its limits.
+    explorer = DeepExplorer()
+    ax = explorer.figure.axes[0]
+    limits = [ax.get_ylim()]
+    for width in [*range(9, 17), *range(15, 0, -1), *range(2, 9)]:
+        explorer.width_slider.value = width
+        bottom, top = ax.get_ylim()
+        norms = layer_signal(explorer.depth_slider.value, width, "sigmoid", 1.0, 0.0).norms
+        positive = norms[norms > 0]
+        assert bottom <= positive.min() and positive.max() <= top, (width, norms, (bottom, top))
+        assert math.log10(bottom) % 1 == 0 and math.log10(top) % 1 == 0
+        limits.append((bottom, top))
+    changes = sum(a != b for a, b in zip(limits, limits[1:]))
+    # Without steadying it changed at all 30 steps; widths 1 to 16 span many powers of ten.
+    assert changes <= (len(limits) - 1) / 4, f"the log axis changed {changes} times in {len(limits) - 1} steps"
+
+
 def test_updating_the_bars_to_fewer_layers_hides_the_rest_and_zero_gets_no_bar():
     artists = gradient_bars([1e-3, 1e-2, 0.1, 1.0])
     update_gradient_bars(artists, [0.0, 0.5])

@@ -53,6 +53,28 @@ def _limits(norms: np.ndarray) -> tuple[float, float]:
     return float(bottom), float(max(top, 10 * bottom))
 
 
+SLACK_DECADES = 3  #: how many powers of ten wider than needed the log axis may stay, so that it rarely moves
+
+
+def steady_log_limits(current: tuple[float, float], needed: tuple[float, float]) -> tuple[float, float]:
+    """The log axis for sizes that need ``needed`` (bottom, top), starting from ``current``: kept
+    while it holds them and is at most ``SLACK_DECADES`` powers of ten wider; else widened to
+    hold both, if that is not too wide; else ``needed``. A new axis redraws the whole picture,
+    and a slider's step can move the sizes by a power of ten and back.
+
+    >>> steady_log_limits((1e-5, 10.0), (1e-5, 0.01)), steady_log_limits((1e-5, 1.0), (1e-6, 0.1))
+    ((1e-05, 10.0), (1e-06, 1.0))
+    >>> steady_log_limits((1e-5, 10.0), (1e-12, 1e-10))
+    (1e-12, 1e-10)
+    """
+    (low, high), (bottom, top) = current, needed
+    spare = np.log10(top / bottom) + SLACK_DECADES + 1e-9
+    if low <= bottom and top <= high and np.log10(high / low) <= spare:
+        return float(low), float(high)
+    union = (min(low, bottom), max(high, top))
+    return (float(union[0]), float(union[1])) if np.log10(union[1] / union[0]) <= spare else (float(bottom), float(top))
+
+
 def gradient_bars(norms, ax=None, title: str = "", slots: int = MAX_DEPTH, limits: tuple | None = None) -> dict:
     """One bar per layer, as high as ``norms[k]`` (the size of layer k's dL/dW), on a log scale.
 
@@ -92,7 +114,10 @@ def update_gradient_bars(artists, norms, title: str | None = None) -> np.ndarray
     if not 1 <= norms.size <= len(bars):
         raise ValueError(f"the picture has room for 1 to {len(bars)} layers, but got {norms.size} sizes.")
     ax = bars[0].axes
-    bottom, top = artists.get("limits") or _limits(norms)
+    needed = _limits(norms)
+    bottom, top = artists.get("limits") or (
+        steady_log_limits(artists["shown_limits"], needed) if artists.get("shown_limits") else needed)
+    artists["shown_limits"] = (bottom, top)
     depth = norms.size
     for k, bar in enumerate(bars):
         shown = k < depth

@@ -14,7 +14,7 @@ With ``--compare-iopub`` the presses alternate between the kernel as the course 
 (``helpers.server.send_iopub_at_once``) and ipykernel's own IOPub sending, so that both see the
 same machine load; each is reported on its own.
 
-    python -m benchmarks.widget_latency [--presses N] [--compare-iopub] [--json FILE]    # from the project's root
+    python -m benchmarks.widget_latency [--presses N] [--compare-iopub] [--json FILE] [CHAPTER ...]    # from the project's root
 """
 
 from __future__ import annotations
@@ -165,13 +165,15 @@ def main():
     parser.add_argument("--compare-iopub", action="store_true",
                         help="alternate the presses between IOPub sent at once (as installed) and as ipykernel sends it")
     parser.add_argument("--json", type=Path, help="also write every measurement to this file")
+    parser.add_argument("notebooks", nargs="*", help="only these chapters (a part of the file name, e.g. 07 or plane)")
     args = parser.parse_args()
     settings = list(IOPUB_SETTINGS) if args.compare_iopub else []
     if lab_server.find_chromium() is None:
         sys.exit(f"No Chromium found: {lab_server.INSTALL_HINT}.")
     from playwright.sync_api import sync_playwright
 
-    notebooks = [path.name for path in lab_server.widget_notebooks()]
+    notebooks = [path.name for path in lab_server.widget_notebooks()
+                 if not args.notebooks or any(part in path.name for part in args.notebooks)]
     results, started = [], time.monotonic()
     with lab_server.LabServer() as lab, sync_playwright() as playwright:
         browser = lab_server.launch_chromium(playwright)

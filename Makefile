@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8888
+# Both cores (pytest-xdist): tests/conftest.py keeps the tests that share a server or a kernel on one worker.
+PARALLEL ?= -n auto
 
 .PHONY: lab test test-fast notebooks student grading benchmark compat mutation clean help
 
@@ -31,11 +33,11 @@ lab: $(BIN)/.installed-lab
 
 # The classroom tests need nbgrader (the grading extra) and configurable-http-proxy (npm), too.
 test: $(BIN)/.installed-lab $(BIN)/.installed-test $(BIN)/.installed-grading $(VENV)/node/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 # The inner loop: everything except the tests that start JupyterLab, Chromium or a JupyterHub.
 test-fast: $(BIN)/.installed-lab $(BIN)/.installed-test
-	$(BIN)/python -m pytest --ignore=tests/browser --ignore=tests/classroom
+	$(BIN)/python -m pytest $(PARALLEL) --ignore=tests/browser --ignore=tests/classroom
 
 # configurable-http-proxy, JupyterHub's proxy, for the hub test (tests/classroom/hub_server.py finds it here).
 $(VENV)/node/.installed: Makefile

@@ -3,14 +3,15 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8888
-# Both cores (pytest-xdist): tests/conftest.py keeps the tests that share a server or a kernel on one worker.
+# Every core (pytest-xdist): tests/conftest.py keeps the tests that share a server or a kernel on one worker.
+# `make test PARALLEL=` runs them all in one process.
 PARALLEL ?= -n auto
 
 .PHONY: lab test test-fast notebooks student grading benchmark compat mutation clean help
 
 help:
 	@echo "make lab        set up and open the course in JupyterLab"
-	@echo "make test       set up and run every test"
+	@echo "make test       set up and run every test, on every core"
 	@echo "make test-fast  every test but the real-browser and classroom ones, for the inner loop"
 	@echo "make notebooks  re-execute every chapter in place"
 	@echo "make student    write the student edition (no solutions) to student/"

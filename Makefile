@@ -3,12 +3,15 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8888
+# Every core (pytest-xdist): tests/conftest.py keeps the tests that share a server or a kernel on one worker.
+# `make test PARALLEL=` runs them all in one process.
+PARALLEL ?= -n auto
 
 .PHONY: lab test test-fast notebooks student grading benchmark compat mutation clean help
 
 help:
 	@echo "make lab        set up and open the course in JupyterLab"
-	@echo "make test       set up and run every test"
+	@echo "make test       set up and run every test, on every core"
 	@echo "make test-fast  every test but the real-browser and classroom ones, for the inner loop"
 	@echo "make notebooks  re-execute every chapter in place"
 	@echo "make student    write the student edition (no solutions) to student/"
@@ -31,11 +34,11 @@ lab: $(BIN)/.installed-lab
 
 # The classroom tests need nbgrader (the grading extra) and configurable-http-proxy (npm), too.
 test: $(BIN)/.installed-lab $(BIN)/.installed-test $(BIN)/.installed-grading $(VENV)/node/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 # The inner loop: everything except the tests that start JupyterLab, Chromium or a JupyterHub.
 test-fast: $(BIN)/.installed-lab $(BIN)/.installed-test
-	$(BIN)/python -m pytest --ignore=tests/browser --ignore=tests/classroom
+	$(BIN)/python -m pytest $(PARALLEL) --ignore=tests/browser --ignore=tests/classroom
 
 # configurable-http-proxy, JupyterHub's proxy, for the hub test (tests/classroom/hub_server.py finds it here).
 $(VENV)/node/.installed: Makefile

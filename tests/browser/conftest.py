@@ -1,4 +1,4 @@
-"""Fixtures for the browser tests: one JupyterLab server and one headless Chromium per test module.
+"""Fixtures for the browser tests: one JupyterLab server, one headless Chromium and one page for them all.
 
 Without Chromium or Playwright the tests are skipped, unless NNBH_REQUIRE_BROWSER=1 (as in CI),
 which turns the skip into a failure.
@@ -34,8 +34,11 @@ def pytest_configure(config):
     )
 
 
-# Module scope: Playwright's sync API runs one instance at a time, and tests/classroom starts its own.
-@pytest.fixture(scope="module")
+# One JupyterLab and one page for all browser tests: each test opens its notebook in the Lab already
+# loaded (as from the file browser) instead of loading the Lab again; tools/lab_server.open_and_run.
+# Package scope: Playwright's sync API runs an event loop while it is open, which later tests in the
+# same process (asyncio in tests/test_ch11_training.py) must not find, and tests/classroom starts its own.
+@pytest.fixture(scope="package")
 def browser():
     lab_server.require(lab_server.missing_browser())
     from playwright.sync_api import sync_playwright
@@ -46,34 +49,50 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def lab(browser):
-    """One server for the module; asks for the browser first, so a missing browser skips early."""
+    """One server for every browser test; asks for the browser first, so a missing browser skips early."""
     with lab_server.LabServer() as server:
         yield server
 
 
-@pytest.fixture
-def page(browser, lab):
+@pytest.fixture(scope="package")
+def tab(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(30_000)
     yield page
     context.close()
-    lab.reset()  # the next test starts with fresh kernels and no saved workspace
+
+
+@pytest.fixture
+def page(tab, lab):
+    yield tab
+    lab_server.close_notebooks(tab)  # the next test finds no notebook open,
+    lab.reset()  # fresh kernels and no saved workspace
 
 
 @pytest.fixture
 def problems(page, lab):
     """Call ``problems()`` at the end of a test: every error the page, the notebook or the server showed."""
     seen, log_offset = [], lab.log_size()
-    page.on("console", lambda message: message.type == "error" and seen.append(f"console error: {message.text}"))
-    page.on("pageerror", lambda error: HARMLESS_PAGE_ERROR.match(error.stack or "")
-            or seen.append(f"page error: {error.stack or error}"))
+
+    def on_console(message):
+        if message.type == "error":
+            seen.append(f"console error: {message.text}")
+
+    def on_page_error(error):
+        if not HARMLESS_PAGE_ERROR.match(error.stack or ""):
+            seen.append(f"page error: {error.stack or error}")
+
+    page.on("console", on_console)
+    page.on("pageerror", on_page_error)
 
     def collect() -> list[str]:
         found = seen + page.evaluate(lab_server.OUTPUT_ERRORS)
         log = lab.log_since(log_offset)
         return found + [f"server log: {line}" for line in log.splitlines() if SERVER_ERROR.search(line)]
 
-    return collect
+    yield collect
+    page.remove_listener("console", on_console)  # the page outlives the test
+    page.remove_listener("pageerror", on_page_error)

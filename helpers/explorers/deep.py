@@ -145,12 +145,18 @@ class DeepExplorer(Explorer):
 
     def draw(self):
         figure, ax = new_axes(7.2, 3.2)
-        self.artists = gradient_bars(self.signal.norms, ax=ax, title=deep_title(*self._title_settings))
-        return figure, gradient_bars_moving_artists(self.artists)
+        self.artists = gradient_bars(self.signal.norms, ax=ax)
+        # The title's first part never changes and stays in the background; only the settings,
+        # a shorter text, are drawn again when they change (text is a large part of a frame).
+        title, settings = deep_title(*self._title_settings).split(": ", 1)
+        ax.set_title(title, loc="left", fontsize=9)
+        self.settings_text = ax.set_title(settings, loc="right", fontsize=9)
+        return figure, [*gradient_bars_moving_artists(self.artists), self.settings_text]
 
     def move(self) -> str:
         depth, width, activation, gain, bias = self.settings
-        norms = update_gradient_bars(self.artists, self.signal.norms, deep_title(*self._title_settings))
+        norms = update_gradient_bars(self.artists, self.signal.norms)
+        self.settings_text.set_text(deep_title(*self._title_settings).split(": ", 1)[1])
         return deep_summary(depth, activation, gain, bias, norms)
 
     # -- the current values -------------------------------------------------------------------------
@@ -168,9 +174,12 @@ class DeepExplorer(Explorer):
 
     @property
     def signal(self):
-        """``layer_signal`` for the current settings: the gradient sizes and the mean slopes."""
-        depth, width, activation, gain, bias = self.settings
-        return layer_signal(depth, width, activation, gain, bias)
+        """``layer_signal`` for the current settings: the gradient sizes and the mean slopes
+        (worked out once per settings: the formula and the picture both need it)."""
+        settings = self.settings
+        if getattr(self, "_signal_for", None) != settings:
+            self._signal, self._signal_for = layer_signal(*settings), settings
+        return self._signal
 
     @property
     def formula_lines(self) -> list[str]:

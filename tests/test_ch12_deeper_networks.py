@@ -255,7 +255,7 @@ def test_the_bars_are_as_high_as_an_independent_loop_says():
     assert [bar.get_visible() for bar in bars] == [True] * 6 + [False] * (len(bars) - 6)
     assert [bar.get_hatch() for bar in bars[:6]] == [None] * 5 + ["//"]  # the output layer, not by colour alone
     ax = bars[0].axes
-    assert ax.get_yscale() == "log" and ax.get_xlim() == (0.5, 6.5)
+    assert ax.get_yscale() == "log" and ax.get_xlim() == (0.5, 8.5)  # room for 8: the axis moves in steps of 4
     bottom, top = ax.get_ylim()
     assert bottom <= min(norms) and top >= max(norms) and math.log10(bottom) % 1 == 0
     np.testing.assert_allclose(artists["level"].get_ydata(), [norms[-1]] * 2)
@@ -278,6 +278,21 @@ def test_the_log_axis_holds_every_bar_and_stays_put_while_a_slider_moves():
     changes = sum(a != b for a, b in zip(limits, limits[1:]))
     # Without steadying it changed at all 30 steps; widths 1 to 16 span many powers of ten.
     assert changes <= (len(limits) - 1) / 4, f"the log axis changed {changes} times in {len(limits) - 1} steps"
+
+
+def test_the_layer_axis_shows_every_bar_and_moves_only_every_fourth_layer():
+    explorer = DeepExplorer()
+    ax = explorer.figure.axes[0]
+    limits = []
+    for depth in [*range(2, 17), *range(15, 1, -1)]:
+        explorer.depth_slider.value = depth
+        visible = [bar for bar in explorer.artists["bars"] if bar.get_visible()]
+        centres = [bar.get_x() + bar.get_width() / 2 for bar in visible]
+        low, high = ax.get_xlim()
+        assert centres == list(range(1, depth + 1)) and low < 1 and depth < high, (depth, (low, high))
+        limits.append((low, high))
+    changes = sum(a != b for a, b in zip(limits, limits[1:]))
+    assert changes <= 6, f"the layer axis moved {changes} times in {len(limits) - 1} steps"  # it moved at every one
 
 
 def test_updating_the_bars_to_fewer_layers_hides_the_rest_and_zero_gets_no_bar():

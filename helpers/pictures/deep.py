@@ -75,6 +75,19 @@ def steady_log_limits(current: tuple[float, float], needed: tuple[float, float])
     return (float(union[0]), float(union[1])) if np.log10(union[1] / union[0]) <= spare else (float(bottom), float(top))
 
 
+ROOM_STEP = 4  #: the layer axis grows and shrinks by this many slots, so that it rarely moves
+
+
+def room_for(depth: int, slots: int) -> int:
+    """How many layers the axis shows for ``depth`` layers: the next multiple of ``ROOM_STEP``, at
+    most ``slots``. A new axis redraws the whole picture, and the depth moves one layer at a time.
+
+    >>> [room_for(depth, 16) for depth in (1, 2, 4, 5, 8, 9, 15, 16)], room_for(6, 6)
+    ([4, 4, 4, 8, 8, 12, 16, 16], 6)
+    """
+    return min(slots, -(-depth // ROOM_STEP) * ROOM_STEP)
+
+
 def gradient_bars(norms, ax=None, title: str = "", slots: int = MAX_DEPTH, limits: tuple | None = None) -> dict:
     """One bar per layer, as high as ``norms[k]`` (the size of layer k's dL/dW), on a log scale.
 
@@ -131,9 +144,10 @@ def update_gradient_bars(artists, norms, title: str | None = None) -> np.ndarray
     artists["level"].set_data([0.55, depth + 0.45], [norms[-1], norms[-1]])
     if title is not None:
         artists["title"].set_text(title)
-    if ax.get_xlim() != (0.5, depth + 0.5):
-        ax.set_xlim(0.5, depth + 0.5)
-        ax.set_xticks(np.arange(1, depth + 1))
+    room = room_for(depth, len(bars))
+    if ax.get_xlim() != (0.5, room + 0.5):
+        ax.set_xlim(0.5, room + 0.5)
+        ax.set_xticks(np.arange(1, room + 1))
     if ax.get_ylim() != (bottom, top):
         ax.set_ylim(bottom, top)
     return norms

@@ -53,26 +53,26 @@ def _limits(norms: np.ndarray) -> tuple[float, float]:
     return float(bottom), float(max(top, 10 * bottom))
 
 
-SLACK_DECADES = 3  #: how many powers of ten wider than needed the log axis may stay, so that it rarely moves
+SLACK_DECADES = 4  #: how many powers of ten wider than needed the log axis may stay, so that it rarely moves
 
 
 def steady_log_limits(current: tuple[float, float], needed: tuple[float, float]) -> tuple[float, float]:
-    """The log axis for sizes that need ``needed`` (bottom, top), starting from ``current``: kept
-    while it holds them and is at most ``SLACK_DECADES`` powers of ten wider; else widened to
-    hold both, if that is not too wide; else ``needed``. A new axis redraws the whole picture,
-    and a slider's step can move the sizes by a power of ten and back.
+    """The log axis for sizes that need ``needed`` (bottom, top), starting from ``current`` (both
+    powers of ten): kept while it holds them and is at most ``SLACK_DECADES`` powers of ten wider;
+    else grown to hold both, if that is not too wide; else ``needed``. A new axis redraws the
+    whole picture, and one slider step can move the sizes by a power of ten and back.
 
     >>> steady_log_limits((1e-5, 10.0), (1e-5, 0.01)), steady_log_limits((1e-5, 1.0), (1e-6, 0.1))
     ((1e-05, 10.0), (1e-06, 1.0))
     >>> steady_log_limits((1e-5, 10.0), (1e-12, 1e-10))
     (1e-12, 1e-10)
     """
-    (low, high), (bottom, top) = current, needed
-    spare = np.log10(top / bottom) + SLACK_DECADES + 1e-9
-    if low <= bottom and top <= high and np.log10(high / low) <= spare:
-        return float(low), float(high)
-    union = (min(low, bottom), max(high, top))
-    return (float(union[0]), float(union[1])) if np.log10(union[1] / union[0]) <= spare else (float(bottom), float(top))
+    (low, high), (bottom, top) = (np.round(np.log10(pair)).astype(int) for pair in (current, needed))
+    spare = top - bottom + SLACK_DECADES
+    for first, last in [(low, high), (min(low, bottom), max(high, top))]:
+        if first <= bottom and top <= last and last - first <= spare:
+            return float(f"1e{first}"), float(f"1e{last}")  # exact powers of ten: 10.0 ** -5 is not 1e-05
+    return float(f"1e{bottom}"), float(f"1e{top}")
 
 
 ROOM_STEP = 4  #: the layer axis grows and shrinks by this many slots, so that it rarely moves

@@ -145,7 +145,7 @@ class DeepExplorer(Explorer):
 
     def draw(self):
         figure, ax = new_axes(7.2, 3.2)
-        self.artists = gradient_bars(self.signal.norms, ax=ax)
+        self.artists = gradient_bars(self.signal.norms, ax=ax, room=MAX_DEPTH)  # bars keep their place as layers come and go
         # The title's first part never changes and stays in the background; only the settings,
         # a shorter text, are drawn again when they change (text is a large part of a frame).
         title, settings = deep_title(*self._title_settings).split(": ", 1)

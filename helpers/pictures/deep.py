@@ -88,13 +88,16 @@ def room_for(depth: int, slots: int) -> int:
     return min(slots, -(-depth // ROOM_STEP) * ROOM_STEP)
 
 
-def gradient_bars(norms, ax=None, title: str = "", slots: int = MAX_DEPTH, limits: tuple | None = None) -> dict:
+def gradient_bars(norms, ax=None, title: str = "", slots: int = MAX_DEPTH, limits: tuple | None = None,
+                  room: int | None = None) -> dict:
     """One bar per layer, as high as ``norms[k]`` (the size of layer k's dL/dW), on a log scale.
 
     The last bar is the output layer: grey and hatched, where the hidden layers' bars are blue.
     A dashed line marks the output layer's size, so the gap to each layer below it reads as a
     factor. ``slots`` is how many layers the picture has room for; ``limits`` (bottom, top) pins the
     log axis (to compare pictures side by side), else it runs between the powers of ten around the sizes.
+    ``room`` fixes how many layers the layer axis shows (an explorer whose depth changes: the
+    axis then never moves); by default it is ``room_for`` the depth.
     Returns the artists: ``bars`` (one Rectangle per slot), ``level`` (the dashed line) and ``title``.
     Introduced in chapter 12.
     """
@@ -110,7 +113,7 @@ def gradient_bars(norms, ax=None, title: str = "", slots: int = MAX_DEPTH, limit
     ax.yaxis.set_minor_formatter(NullFormatter())
     ax.grid(True, axis="y", which="major", linewidth=0.5, color="#dddddd")
     ax.set_axisbelow(True)
-    artists = {"bars": bars, "level": level, "title": ax.set_title(title, fontsize=9), "limits": limits}
+    artists = {"bars": bars, "level": level, "title": ax.set_title(title, fontsize=9), "limits": limits, "room": room}
     update_gradient_bars(artists, norms, title)
     return artists
 
@@ -144,7 +147,7 @@ def update_gradient_bars(artists, norms, title: str | None = None) -> np.ndarray
     artists["level"].set_data([0.55, depth + 0.45], [norms[-1], norms[-1]])
     if title is not None:
         artists["title"].set_text(title)
-    room = room_for(depth, len(bars))
+    room = artists.get("room") or room_for(depth, len(bars))
     if ax.get_xlim() != (0.5, room + 0.5):
         ax.set_xlim(0.5, room + 0.5)
         ax.set_xticks(np.arange(1, room + 1))

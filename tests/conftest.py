@@ -28,7 +28,6 @@ settings.register_profile("shakeout", max_examples=50 * EXAMPLES, deadline=None,
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
-
 # --- Running on every core (make test: pytest -n auto, pytest-xdist) ----------------------------------
 # Tests that share one process go in one group, which one worker runs in order: a notebook's cells
 # (nbval runs them one after another in one kernel), the browser tests (one JupyterLab and one

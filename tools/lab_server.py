@@ -7,6 +7,7 @@ temporary HOME, settings and workspaces, so no earlier session or workspace can 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -86,6 +87,19 @@ def widget_notebooks(folder: Path = CHAPTERS) -> list[Path]:
 
 def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_FLAGS)
+
+
+@contextlib.contextmanager
+def headless_chromium(tests: str = "browser tests"):
+    """For a test fixture: the system Chromium, headless, through Playwright; closed at the end.
+    Without Chromium or Playwright the tests are skipped, or fail where ``require`` says so."""
+    require(missing_browser(), tests)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
 
 
 def _free_port() -> int:

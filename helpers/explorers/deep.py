@@ -21,7 +21,7 @@ from helpers.pictures.deep import (MAX_DEPTH, SUPERSCRIPTS, describe_gradient_ba
                                    gradient_bars_moving_artists, update_gradient_bars)
 
 __all__ = ["ACTIVATION_NAMES", "DeepExplorer", "GAIN_PRESETS", "MAX_SLOPE", "deep_formula", "deep_summary",
-           "deep_title"]
+           "deep_settings_text", "PICTURE_TITLE"]
 
 ACTIVATION_NAMES = ("sigmoid", "tanh", "ReLU")
 MAX_SLOPE = {"sigmoid": 0.25, "tanh": 1.0, "ReLU": 1.0}  #: the largest slope of each activation (at z = 0, or z > 0)
@@ -83,10 +83,12 @@ def deep_summary(depth: int, activation: str, gain: float, bias: float, norms) -
             f"{format_number(bias, 1)}, {verdict}.{tiny} {describe_gradient_bars(norms)}")
 
 
-def deep_title(depth: int, activation: str, gain: float, bias: float) -> str:
-    """The picture's title for the settings. Introduced in chapter 12."""
-    return (f"gradient size per layer (log scale): {depth} layers of {activation}, "
-            f"g = {format_number(gain, 2)}, b = {format_number(bias, 1)}")
+PICTURE_TITLE = "gradient size per layer (log scale)"  #: the picture's title, on the left; the settings are on the right
+
+
+def deep_settings_text(depth: int, activation: str, gain: float, bias: float) -> str:
+    """The settings as the picture writes them beside its title. Introduced in chapter 12."""
+    return f"{depth} layers of {activation}, g = {format_number(gain, 2)}, b = {format_number(bias, 1)}"
 
 
 class DeepExplorer(Explorer):
@@ -110,6 +112,7 @@ class DeepExplorer(Explorer):
             raise ValueError(f"the explorer has room for 2 to {MAX_DEPTH} layers of 1 to {MAX_WIDTH} neurons, "
                              f"but got depth = {depth!r} and width = {width!r}.")
         layer_signal(depth, width, activation, gain, bias)  # check the starting values before building anything
+        self._signal, self._signal_for = None, None  # the last settings' layer_signal, for the formula and the picture
         style = {"description_width": "initial"}
         self.depth_slider = widgets.IntSlider(value=depth, min=2, max=MAX_DEPTH, description="layers", style=style,
                                               layout=widgets.Layout(width="330px"))
@@ -146,17 +149,16 @@ class DeepExplorer(Explorer):
     def draw(self):
         figure, ax = new_axes(7.2, 3.2)
         self.artists = gradient_bars(self.signal.norms, ax=ax, room=MAX_DEPTH)  # bars keep their place as layers come and go
-        # The title's first part never changes and stays in the background; only the settings,
-        # a shorter text, are drawn again when they change (text is a large part of a frame).
-        title, settings = deep_title(*self._title_settings).split(": ", 1)
-        ax.set_title(title, loc="left", fontsize=9)
-        self.settings_text = ax.set_title(settings, loc="right", fontsize=9)
+        # The title never changes and stays in the background; only the settings, a shorter text,
+        # are drawn again when they change (text is a large part of a frame). ``move`` writes them.
+        ax.set_title(PICTURE_TITLE, loc="left", fontsize=9)
+        self.settings_text = ax.set_title("", loc="right", fontsize=9)
         return figure, [*gradient_bars_moving_artists(self.artists), self.settings_text]
 
     def move(self) -> str:
         depth, width, activation, gain, bias = self.settings
         norms = update_gradient_bars(self.artists, self.signal.norms)
-        self.settings_text.set_text(deep_title(*self._title_settings).split(": ", 1)[1])
+        self.settings_text.set_text(deep_settings_text(depth, activation, gain, bias))
         return deep_summary(depth, activation, gain, bias, norms)
 
     # -- the current values -------------------------------------------------------------------------
@@ -168,16 +170,11 @@ class DeepExplorer(Explorer):
                 round(float(self.gain_slider.value), 2), round(float(self.bias_slider.value), 1))
 
     @property
-    def _title_settings(self) -> tuple:
-        depth, _, activation, gain, bias = self.settings
-        return depth, activation, gain, bias
-
-    @property
     def signal(self):
         """``layer_signal`` for the current settings: the gradient sizes and the mean slopes
         (worked out once per settings: the formula and the picture both need it)."""
         settings = self.settings
-        if getattr(self, "_signal_for", None) != settings:
+        if self._signal_for != settings:
             self._signal, self._signal_for = layer_signal(*settings), settings
         return self._signal
 

@@ -50,8 +50,8 @@ def overfitting_run(n_hidden: int = 30, n_train: int = 20, noise: float = 0.1, w
                     steps: int = 2000, dataset: str = DATASET, n_test: int = N_TEST, seed: int = SEED) -> OverfittingRun:
     """The explorer's run for these settings: ``make_dataset(dataset, n_train + n_test, noise, seed)`` split by
     ``train_test_split`` into ``n_train`` training and ``n_test`` test points, ``init_network(2, n_hidden, 1,
-    seed=0, scale=0.2)``, then ``steps`` steps of ``train`` at learning rate 0.05 with the test set and
-    early stopping. Returns an ``OverfittingRun`` with the network at the end and at the best step.
+    seed=INIT_SEED, scale=INIT_SCALE)``, then ``steps`` steps of ``train`` at ``LEARNING_RATE`` with the
+    test set and early stopping. Returns an ``OverfittingRun`` with the network at the end and at the best step.
     Introduced in chapter 13."""
     n_points = n_train + n_test
     X, target = make_dataset(dataset, n_points, noise, seed)

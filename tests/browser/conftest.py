@@ -40,13 +40,8 @@ def pytest_configure(config):
 # same process (asyncio in tests/test_ch11_training.py) must not find, and tests/classroom starts its own.
 @pytest.fixture(scope="package")
 def browser():
-    lab_server.require(lab_server.missing_browser())
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = lab_server.launch_chromium(playwright)
+    with lab_server.headless_chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="package")

@@ -28,13 +28,8 @@ UPDATE = ("chapters/NEWS.md", "# News\n\nChapter 08 comes next week.\n")
 @pytest.fixture(scope="module")
 def browser():
     """Headless Chromium, as in the browser tests: skipped without it, failing in CI (NNBH_REQUIRE_BROWSER=1)."""
-    lab_server.require(lab_server.missing_browser(), "classroom tests")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = lab_server.launch_chromium(playwright)
+    with lab_server.headless_chromium("classroom tests") as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ __all__ = [
     "factor",
     "bends_formula",
     "format_number",
+    "format_percent",
     "layer_formula",
     "line_equation",
     "loss_text",
@@ -43,6 +44,15 @@ def format_number(value: float, decimals: int = 3) -> str:
     if text in ("-0", ""):
         text = "0"
     return text.replace("-", MINUS)
+
+
+def format_percent(share: float, decimals: int = 1) -> str:
+    """A share from 0 to 1 as a percentage, written as ``format_number`` writes numbers.
+
+    >>> format_percent(0.9), format_percent(0.8333333)
+    ('90%', '83.3%')
+    """
+    return f"{format_number(100 * share, decimals)}%"
 
 
 def factor(value: float) -> str:

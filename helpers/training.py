@@ -24,8 +24,9 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
+from helpers.datasets import accuracy
 from helpers.learning import backward
-from helpers.maths import relu, sigmoid, tanh
+from helpers.maths import relu, sigmoid, tanh, two_layer_network
 from helpers.validation import as_numbers, as_whole_number
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "TrainingDiverged",
     "TrainingResult",
     "init_network",
+    "network_accuracy",
     "train",
 ]
 
@@ -216,6 +218,13 @@ def _delta2(forward: _Forward) -> np.ndarray:
 
 def _copies(*arrays: np.ndarray) -> tuple[np.ndarray, ...]:
     return tuple(array.copy() for array in arrays)
+
+
+def network_accuracy(network, X, target) -> float:
+    """The share of the points ``X`` that ``network`` = (W1, b1, W2, b2), chapter 07's network with no
+    output activation, puts on the side of their target (``helpers.datasets.accuracy``).
+    Introduced in chapter 11."""
+    return accuracy(two_layer_network(X, *network, output_activation=None).y, target)
 
 
 def train(X, target, W1, b1, W2, b2, learning_rate: float, steps: int, output_activation=None,

@@ -18,7 +18,7 @@ from helpers.datasets import accuracy, make_dataset, train_test_split
 from helpers.learning import backward
 from helpers.maths import relu, sigmoid, tanh
 from helpers.training import (DIVERGES_ABOVE, Network, Progress, TrainingDiverged, TrainingResult, init_network,
-                              train)
+                              network_accuracy, train)
 
 OUTPUTS = {"none": None, "relu": relu, "sigmoid": sigmoid, "tanh": tanh}
 Y_OF = {"none": lambda z: z, "relu": lambda z: np.maximum(z, 0.0),
@@ -338,3 +338,15 @@ def test_output_activations_by_name_or_function(given_as, function):
     np.testing.assert_array_equal(by_name.losses, by_function.losses)
     losses, _ = loop_with_backward(X, target, *NET, 0.1, 5, function)
     np.testing.assert_allclose(by_name.losses, losses, rtol=1e-12)
+
+
+def test_network_accuracy_counts_the_points_a_per_point_loop_puts_on_their_side():
+    X, target = make_dataset("circle", 60, noise=0.1, seed=3)
+    network = init_network(2, 5, 1, seed=4)
+    W1, b1, W2, b2 = network
+    right = 0
+    for x, t in zip(X, target):
+        h = [max(0.0, sum(W1[j, i] * x[i] for i in range(2)) + b1[j]) for j in range(5)]
+        y = sum(W2[0, j] * h[j] for j in range(5)) + b2[0]
+        right += (y > 1e-9) == (t[0] > 0)
+    assert network_accuracy(network, X, target) == pytest.approx(right / len(X))

@@ -12,10 +12,10 @@ import numbers
 
 import numpy as np
 
-from helpers.datasets import accuracy, make_dataset
+from helpers.datasets import make_dataset
 from helpers.exercises import Feedback, correct, exercise_check, is_stub, mistake, not_attempted
-from helpers.formulas import format_number
-from helpers.training import init_network
+from helpers.formulas import format_number, format_percent
+from helpers.training import init_network, network_accuracy
 
 __all__ = [
     "EQUAL_START",
@@ -258,8 +258,8 @@ def check_symmetry_start(W1_start) -> Feedback:
     if not np.isfinite(losses[-1]) or losses[-1] > 1e6 * max(losses[0], 1.0):
         return mistake("From this start the loss runs away: the starting weights are so large that the first steps "
                        "overshoot. Use weights around 1 or smaller.")
-    right = accuracy(np.maximum(X @ W1_end.T + b1_end, 0.0) @ W2_end.T + b2_end, target)
-    share = f"{format_number(100 * right, 1)}%"
+    right = network_accuracy((W1_end, b1_end, W2_end, b2_end), X, target)
+    share = format_percent(right)
     if not np.any(W1):
         return mistake(f"With every weight 0, z1 is 0 at every point, so ReLU's gate is shut and no gradient reaches "
                        f"W1: only b2 learns, and {share} of the points come out right. Start from weights that are not 0.")

@@ -21,11 +21,10 @@ import ipywidgets as widgets
 
 from helpers.datasets import make_dataset, train_test_split
 from helpers.explorer import Explorer, slider
-from helpers.formulas import format_number
-from helpers.pictures.overfitting import (OverfittingRun, describe_overfitting, network_accuracy,
-                                          new_overfitting_figure, overfitting_moving_artists, overfitting_picture,
-                                          percent, update_overfitting_picture)
-from helpers.training import init_network, train
+from helpers.formulas import format_number, format_percent
+from helpers.pictures.overfitting import (OverfittingRun, describe_overfitting, new_overfitting_figure,
+                                          overfitting_moving_artists, overfitting_picture, update_overfitting_picture)
+from helpers.training import init_network, network_accuracy, train
 
 __all__ = [
     "DATASET", "INIT_SCALE", "LEARNING_RATE", "N_TEST", "OverfittingExplorer", "SEED", "overfitting_formula",
@@ -61,9 +60,12 @@ def overfitting_run(n_hidden: int = 30, n_train: int = 20, noise: float = 0.1, w
                    learning_rate=LEARNING_RATE, steps=steps, weight_decay=weight_decay, X_test=split.X_test,
                    target_test=split.target_test, early_stopping=True, every=max(steps, 1),
                    callback=lambda progress: last.append(progress))
-    final = tuple(getattr(last[-1], name) for name in ("W1", "b1", "W2", "b2"))
-    return OverfittingRun(split.X_train, split.target_train, split.X_test, split.target_test, final,
-                          tuple(result.network), result.losses, result.test_losses, result.best_step)
+    final, best = tuple(getattr(last[-1], name) for name in ("W1", "b1", "W2", "b2")), tuple(result.network)
+    return OverfittingRun(split.X_train, split.target_train, split.X_test, split.target_test, final, best,
+                          result.losses, result.test_losses, result.best_step,
+                          network_accuracy(final, split.X_train, split.target_train),
+                          network_accuracy(final, split.X_test, split.target_test),
+                          network_accuracy(best, split.X_test, split.target_test))
 
 
 def overfitting_formula(run: OverfittingRun, weight_decay: float) -> list[str]:
@@ -77,9 +79,8 @@ def overfitting_formula(run: OverfittingRun, weight_decay: float) -> list[str]:
         f"{descended}, on the {len(run.X_train)} training points",
         f"after {steps} steps: training loss {f(run.losses[-1], 4)} · test loss {f(run.test_losses[-1], 4)}",
         f"lowest test loss {f(run.test_losses[best], 4)} at step {best}: early stopping keeps the weights of step {best}",
-        f"accuracy after {steps} steps: training {percent(network_accuracy(run.final, run.X_train, run.target_train))} · "
-        f"test {percent(network_accuracy(run.final, run.X_test, run.target_test))}; "
-        f"at step {best}: test {percent(network_accuracy(run.best, run.X_test, run.target_test))}",
+        f"accuracy after {steps} steps: training {format_percent(run.train_accuracy)} · "
+        f"test {format_percent(run.test_accuracy)}; at step {best}: test {format_percent(run.best_test_accuracy)}",
     ]
 
 

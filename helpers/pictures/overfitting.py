@@ -16,9 +16,8 @@ import numpy as np
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import NullFormatter
 
-from helpers.datasets import accuracy
 from helpers.drawing import NEGATIVE, new_figure
-from helpers.formulas import format_number
+from helpers.formulas import format_number, format_percent
 from helpers.pictures.plane import PLANE_COLOUR_LIMIT, PLANE_COLOURS, block_imshow
 from helpers.plane import PLANE_HIGH, PLANE_LOW, network_on_plane
 
@@ -29,9 +28,7 @@ __all__ = [
     "describe_overfitting",
     "new_overfitting_figure",
     "overfitting_moving_artists",
-    "network_accuracy",
     "overfitting_picture",
-    "percent",
     "update_overfitting_picture",
 ]
 
@@ -42,7 +39,8 @@ TEST_COLOUR = "#666666"  #: the test points: small and grey, where the training 
 
 class OverfittingRun(NamedTuple):
     """What the picture shows: the data split in two, the network at the end and at the best step,
-    and both loss histories (``losses[k]`` and ``test_losses[k]`` after k steps). Introduced in chapter 13."""
+    both loss histories (``losses[k]`` and ``test_losses[k]`` after k steps), and the accuracies the
+    formula and the summary quote. Introduced in chapter 13."""
 
     X_train: np.ndarray
     target_train: np.ndarray
@@ -53,6 +51,9 @@ class OverfittingRun(NamedTuple):
     losses: np.ndarray
     test_losses: np.ndarray
     best_step: int
+    train_accuracy: float      #: on the training points, after the last step
+    test_accuracy: float       #: on the test points, after the last step
+    best_test_accuracy: float  #: on the test points, at ``best_step``
 
 
 def new_overfitting_figure():
@@ -160,19 +161,6 @@ def update_overfitting_picture(artists, run: OverfittingRun) -> None:
     text.set_position((best, ylim[1] / 10 ** 0.35))
 
 
-def network_accuracy(network, X, target) -> float:
-    """The share of the points ``X`` whose output under ``network`` = (W1, b1, W2, b2) has the sign of their target
-    (chapter 07's network, no output activation). Introduced in chapter 13."""
-    W1, b1, W2, b2 = (np.asarray(a, dtype=float) for a in network)
-    y = np.maximum(np.asarray(X, dtype=float) @ W1.T + b1, 0.0) @ W2.T + b2
-    return accuracy(y, target)
-
-
-def percent(share: float) -> str:
-    """A share from 0 to 1 as a percentage with at most one decimal: 0.9 -> '90%'. Introduced in chapter 13."""
-    return f"{format_number(100 * share, 1)}%"
-
-
 def describe_overfitting(run: OverfittingRun) -> str:
     """A one-line text summary of an ``overfitting_picture``: both losses at the end, the lowest test loss
     and its step, what happened after it, and the accuracies on both sets at the end and at that step.
@@ -193,7 +181,7 @@ def describe_overfitting(run: OverfittingRun) -> str:
             rose = "the test loss stayed close to its lowest"
         story = (f" The test loss was lowest, {f(test_best, 4)}, at step {best}; after that the training loss went on "
                  f"from {f(run.losses[best], 4)} to {f(train_end, 4)} while {rose}.")
-    accuracies = (f" The boundary drawn is the last step's: it gets {percent(network_accuracy(run.final, run.X_train, run.target_train))} "
-                  f"of the training points and {percent(network_accuracy(run.final, run.X_test, run.target_test))} of the test "
-                  f"points right; at step {best}, {percent(network_accuracy(run.best, run.X_test, run.target_test))} of the test points.")
+    accuracies = (f" The boundary drawn is the last step's: it gets {format_percent(run.train_accuracy)} "
+                  f"of the training points and {format_percent(run.test_accuracy)} of the test "
+                  f"points right; at step {best}, {format_percent(run.best_test_accuracy)} of the test points.")
     return head + story + accuracies

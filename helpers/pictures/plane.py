@@ -13,7 +13,7 @@ from matplotlib.patches import FancyArrow, Polygon, Rectangle
 from matplotlib.transforms import Bbox, IdentityTransform
 
 from helpers.drawing import LINE_STYLES, new_axes, new_figure
-from helpers.formulas import format_number, line_equation
+from helpers.formulas import format_number, format_percent, line_equation
 from helpers.plane import PLANE_CELLS, PLANE_HIGH, PLANE_LOW, POSITIVE_FROM, active_region, measure_plane, network_on_plane
 from helpers.plane import neuron_line, plane_network, PlaneValues
 
@@ -335,7 +335,7 @@ def describe_plane(W1, b1, W2, b2, low: float = PLANE_LOW, high: float = PLANE_H
     else:
         corners = np.concatenate(measures.positive)
         (x0_min, x1_min), (x0_max, x1_max) = corners.min(axis=0), corners.max(axis=0)
-        where = (f"The output y is positive on {f(100 * share, 1)}% of the plane shown ({plane}), "
+        where = (f"The output y is positive on {format_percent(share)} of the plane shown ({plane}), "
                  f"for x[0] from {f(x0_min, 2)} to {f(x0_max, 2)} and x[1] from {f(x1_min, 2)} to {f(x1_max, 2)}")
-    active = ", ".join(f"neuron {j} on {f(100 * part, 1)}%" for j, part in enumerate(measures.active_share))
+    active = ", ".join(f"neuron {j} on {format_percent(part)}" for j, part in enumerate(measures.active_share))
     return f"{where}; y runs from {f(measures.y_min, 2)} to {f(measures.y_max, 2)}. Active: {active}."
